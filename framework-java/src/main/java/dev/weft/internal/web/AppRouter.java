@@ -1,0 +1,38 @@
+package dev.weft.internal.web;
+
+import dev.weft.http.MultiMap;
+import dev.weft.http.UrlCodec;
+import dev.weft.web.RouteDef;
+import dev.weft.web.RouteTable;
+import dev.weft.web.Router;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@link Router} over an application's route table; URLs get the application's mount prefix at call time. */
+public final class AppRouter implements Router {
+    private final RouteTable routes;
+    private final Supplier<String> prefix;
+
+    public AppRouter(RouteTable routes, Supplier<String> prefix) {
+        this.routes = routes;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public String url(String name, Map<String, String> params, MultiMap query) {
+        for (RouteDef r : routes.routes()) {
+            if (name.equals(r.name())) {
+                String path = UrlCodec.encodePath(prefix.get()) + PathTemplate.parse(r.path()).build(params);
+                return query.isEmpty() ? path : path + "?" + UrlCodec.encodeQuery(query);
+            }
+        }
+        throw new IllegalArgumentException("no route named '" + name + "'; named routes here: "
+                + routes.routes().stream().filter(r -> r.name() != null).map(RouteDef::name).toList());
+    }
+
+    @Override
+    public List<RouteDef> routes() {
+        return routes.routes();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.weft.internal.web;
+
+import dev.weft.web.Application;
+import dev.weft.web.Handler;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The compiled routing of a started application tree: domain sub-applications first (by {@code Host}), then the
+ * root's routes. What is not found goes through {@link #unmatched()}, the root's middlewares around a handler that
+ * answers 404 or 405, so middlewares see those too, as in aiohttp.
+ */
+public final class Dispatcher {
+    private final Application root;
+    private final RouteMatcher matcher;
+    private final List<Domain> domains;
+    private final Handler unmatched;
+
+    public Dispatcher(Application root, RouteMatcher matcher, List<Domain> domains, Handler unmatched) {
+        this.root = root;
+        this.matcher = matcher;
+        this.domains = List.copyOf(domains);
+        this.unmatched = unmatched;
+    }
+
+    /** A domain sub-application: {@code pattern} is {@code example.com} or {@code *.example.com}. */
+    public record Domain(String pattern, RouteMatcher matcher) {
+        boolean matches(String host) {
+            if (pattern.startsWith("*.")) {
+                String suffix = pattern.substring(1);
+                return host.endsWith(suffix) && host.length() > suffix.length();
+            }
+            return host.equals(pattern);
+        }
+    }
+
+    public Application root() {
+        return root;
+    }
+
+    /** The root's middlewares around the 404/405 answer. */
+    public Handler unmatched() {
+        return unmatched;
+    }
+
+    /** Finds the route; {@code host} is the {@code Host} header or null. */
+    public RouteMatch lookup(String method, String host, String path) {
+        if (!domains.isEmpty() && host != null) {
+            String name = hostName(host);
+            for (Domain d : domains) {
+                if (d.matches(name) || d.matches(host.toLowerCase(Locale.ROOT))) {
+                    RouteMatch m = d.matcher().lookup(method, path);
+                    if (m instanceof RouteMatch.Found) {
+                        return m;
+                    }
+                }
+            }
+        }
+        return matcher.lookup(method, path);
+    }
+
+    private static String hostName(String host) {
+        int colon = host.lastIndexOf(':');
+        String name = colon > 0 && host.indexOf(']') < colon ? host.substring(0, colon) : host;
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

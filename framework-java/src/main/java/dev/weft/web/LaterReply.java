@@ -1,0 +1,57 @@
+package dev.weft.web;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/** A reply that a stage completes later; see {@link Reply#async}. */
+final class LaterReply implements Reply {
+    private final CompletionStage<? extends Reply> stage;
+
+    LaterReply(CompletionStage<? extends Reply> stage) {
+        this.stage = stage;
+    }
+
+    CompletionStage<? extends Reply> stage() {
+        return stage;
+    }
+
+    @Override
+    public Reply then(ResponseFunction fn) {
+        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).then(fn)));
+    }
+
+    @Override
+    public Reply recover(ErrorFunction fn) {
+        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).recover(fn)));
+    }
+
+    @Override
+    public CompletionStage<Response> toStage() {
+        return stage.thenCompose(reply -> settle(reply, null).toStage());
+    }
+
+    /** The reply a completed stage stands for: its value, or its failure unwrapped. */
+    static Reply settle(Reply reply, Throwable error) {
+        if (error != null) {
+            return Reply.failed(unwrap(error));
+        }
+        if (reply == null) {
+            return new FailedReply(new NullPointerException("the handler's stage completed with null, not a reply"));
+        }
+        return reply;
+    }
+
+    static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    static CompletionStage<Response> failedStage(Throwable error) {
+        return CompletableFuture.failedFuture(error);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.weft.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks a method as the handler of {@code PUT value()}; collected by {@link RouteTable#of(Object...)}. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Put {
+    /** The path template. */
+    String value();
+
+    /** The route's name for URL reversal; empty for none. */
+    String name() default "";
+}

@@ -1,0 +1,157 @@
+package dev.weft.web;
+
+import dev.weft.http.Headers;
+import dev.weft.http.MultiMap;
+import dev.weft.loop.Loop;
+import java.lang.reflect.Type;
+import java.net.SocketAddress;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An HTTP request as a handler sees it: the request line, headers, what the router matched, typed per-request state,
+ * and a body read on demand.
+ *
+ * <p>Use it on the loop thread that handles it. The body is not read until asked for; {@link #bytes()} and the
+ * methods built on it complete when the whole body has arrived, and fail with {@link HttpRequestEntityTooLarge} (413)
+ * once it grows past the application's {@code clientMaxSize} (default 1 MiB), as it is read.
+ */
+public interface Request {
+
+    /** The method, upper-case as sent: {@code GET}, {@code POST}, … */
+    String method();
+
+    /** The percent-decoded path, e.g. {@code /files/a b}; routes are matched against it. */
+    String path();
+
+    /** The path as sent, still percent-encoded. */
+    String rawPath();
+
+    /** The raw query string after {@code ?}, or {@code ""}. */
+    String queryString();
+
+    /** The decoded query parameters ({@code +} is a space). */
+    MultiMap query();
+
+    /** The request target as sent: raw path and query. */
+    String rawTarget();
+
+    /** The headers (read-only; names ignore case). */
+    Headers headers();
+
+    /** The first value of header {@code name}, or null. */
+    default @Nullable String header(String name) {
+        return headers().get(name);
+    }
+
+    /** The cookies sent in {@code Cookie} headers; malformed pairs are skipped. */
+    Map<String, String> cookies();
+
+    /** The value of cookie {@code name}, or null. */
+    default @Nullable String cookie(String name) {
+        return cookies().get(name);
+    }
+
+    /** The values the route's placeholders matched, decoded: {@code /users/{id}} gives {@code id}. */
+    Map<String, String> matchInfo();
+
+    /**
+     * The value of placeholder {@code name} of the matched route.
+     *
+     * @throws IllegalArgumentException if the route has no such placeholder
+     */
+    String param(String name);
+
+    /** The name of the matched route, or null (unnamed, or no route matched). */
+    @Nullable String routeName();
+
+    /** The host the client asked for: the {@code Host} header (with any port), or the local address. */
+    String host();
+
+    /** {@code http} or {@code https}. */
+    String scheme();
+
+    /** The protocol version: {@code HTTP/1.1} or {@code HTTP/1.0}. */
+    String version();
+
+    /** Whether the connection stays open after the response. */
+    boolean keepAlive();
+
+    /** The client's IP address as text, or null for a Unix-domain socket. */
+    @Nullable String remote();
+
+    /** The client's socket address. */
+    SocketAddress remoteAddress();
+
+    /** The application that owns the matched route: a sub-application for its routes. */
+    Application app();
+
+    /** The loop this request is handled on. */
+    Loop loop();
+
+    /** Per-request state set by a middleware, or null. */
+    <T> @Nullable T get(RequestKey<T> key);
+
+    /**
+     * Per-request state set by a middleware.
+     *
+     * @throws IllegalStateException naming the key if nothing was set for it
+     */
+    <T> T require(RequestKey<T> key);
+
+    /** Sets per-request state; visible to inner middlewares and the handler. Returns this request. */
+    <T> Request set(RequestKey<T> key, T value);
+
+    /** The {@code Content-Type} header, or null. */
+    default @Nullable String contentType() {
+        return header("Content-Type");
+    }
+
+    /** The declared body length, or -1 when unknown (chunked) or absent. */
+    long contentLength();
+
+    /** Whether the request carries a body (a non-zero length, or chunked). */
+    boolean hasBody();
+
+    /** The whole body. Completes on the loop; may be called more than once. */
+    CompletionStage<byte[]> bytes();
+
+    /** The body decoded with the charset of {@code Content-Type} (UTF-8 by default). */
+    CompletionStage<String> text();
+
+    /** The body as JSON of {@code type}; malformed JSON fails with {@link HttpBadRequest}. */
+    <T> CompletionStage<T> json(Class<T> type);
+
+    /** The body as JSON of a generic {@code type}; malformed JSON fails with {@link HttpBadRequest}. */
+    <T> CompletionStage<T> json(Type type);
+
+    /** The body as {@code application/x-www-form-urlencoded} fields; other types give an empty map. */
+    CompletionStage<MultiMap> form();
+
+    /**
+     * A copy of this request with changes, for a middleware that rewrites method, path or headers for the handlers
+     * it wraps. Per-request state and the body are shared with this request.
+     *
+     * <pre>{@code
+     * next.handle(req.clone(c -> c.method("GET").header("X-Original-Method", req.method())));
+     * }</pre>
+     */
+    Request clone(Consumer<Change> change);
+
+    /** The changes {@link #clone} can make. */
+    interface Change {
+        /** Replaces the method. */
+        Change method(String method);
+
+        /** Replaces the raw path and query, e.g. {@code /users?page=2}; it is decoded as a request target is. */
+        Change target(String rawTarget);
+
+        /** Replaces every value of header {@code name}. */
+        Change header(String name, String value);
+
+        /** Removes header {@code name}. */
+        Change removeHeader(String name);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.weft.web;
+
+import dev.weft.internal.web.CompiledRoute;
+import dev.weft.internal.web.Dispatcher;
+import dev.weft.internal.web.PathTemplate;
+import dev.weft.internal.web.RouteMatcher;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a frozen application tree into a {@link Dispatcher}: each route gets its full path (sub-application
+ * prefixes in front) and its handler wrapped once in the middlewares from the root down to its owner, so nothing is
+ * composed per request.
+ */
+final class RouteCompiler {
+    private RouteCompiler() {
+    }
+
+    static Dispatcher compile(Application root) {
+        List<CompiledRoute> routes = new ArrayList<>();
+        List<Dispatcher.Domain> domains = new ArrayList<>();
+        collect(root, "", List.of(), routes, domains);
+        Handler unmatched = chain(root.middlewares(), UnmatchedHandler.INSTANCE);
+        return new Dispatcher(root, new RouteMatcher(routes), domains, unmatched);
+    }
+
+    private static void collect(Application app, String prefix, List<Middleware> outer, List<CompiledRoute> out,
+                                List<Dispatcher.Domain> domains) {
+        List<Middleware> mws = new ArrayList<>(outer);
+        mws.addAll(app.middlewares());
+        for (RouteDef r : app.routes().routes()) {
+            PathTemplate t = PathTemplate.parse(prefix + r.path());
+            out.add(new CompiledRoute(r.method(), t, r.name(), chain(mws, r.handler()), app));
+        }
+        for (Application.Mount m : app.subapps()) {
+            if (m.domain() != null) {
+                List<CompiledRoute> inner = new ArrayList<>();
+                collect(m.app(), "", mws, inner, domains);
+                domains.add(new Dispatcher.Domain(m.domain(), new RouteMatcher(inner)));
+            } else {
+                collect(m.app(), prefix + m.prefix(), mws, out, domains);
+            }
+        }
+    }
+
+    /** {@code handler} wrapped in {@code middlewares}, the first outermost. */
+    static Handler chain(List<Middleware> middlewares, Handler handler) {
+        Handler next = safe(handler);
+        for (int i = middlewares.size() - 1; i >= 0; i--) {
+            Middleware m = middlewares.get(i);
+            Handler inner = next;
+            next = safe(request -> m.handle(request, inner));
+        }
+        return next;
+    }
+
+    /** A handler that never throws: exceptions and a null reply come back as a failed reply. */
+    private static Handler safe(Handler h) {
+        return request -> {
+            Reply reply;
+            try {
+                reply = h.handle(request);
+            } catch (Exception e) {
+                return Reply.failed(e);
+            }
+            return reply != null ? reply
+                    : Reply.failed(new NullPointerException("the handler returned null instead of a reply"));
+        };
+    }
+}

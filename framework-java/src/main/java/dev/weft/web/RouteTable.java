@@ -1,0 +1,193 @@
+package dev.weft.web;
+
+import dev.weft.http.HttpTokens;
+import dev.weft.internal.web.AnnotatedRoutes;
+import dev.weft.internal.web.PathTemplate;
+import dev.weft.internal.web.ViewHandler;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Routes defined apart from any application and added later with {@link Application#addRoutes}, as aiohttp's
+ * {@code RouteTableDef}; the same table can be added to several applications.
+ *
+ * <pre>{@code
+ * RouteTable routes = RouteTable.create()
+ *     .get("/", req -> Response.text("home"))
+ *     .get("/users/{id}", "user", req -> Response.text(req.param("id")))
+ *     .route("*", "/echo", req -> Response.text(req.method()));
+ * app.addRoutes(routes);
+ * }</pre>
+ *
+ * <p>Paths are checked when added: a malformed template, a bad regex, a repeated placeholder or a route added twice
+ * (same method and path) fails at once with {@link IllegalArgumentException} saying where the first one was added.
+ * Not thread-safe; build tables before the application starts.
+ */
+public final class RouteTable {
+    /** The method of a route that answers any method. */
+    public static final String ANY_METHOD = "*";
+
+    private final List<RouteDef> routes = new ArrayList<>();
+    private @Nullable String frozenBecause;
+
+    private RouteTable() {
+    }
+
+    /** An empty table. */
+    public static RouteTable create() {
+        return new RouteTable();
+    }
+
+    /**
+     * A table of the methods annotated with {@link Get}, {@link Post}, … on the given objects. Each such method takes
+     * a {@link Request} and returns a {@link Reply} (or {@link Response}, or a {@code CompletionStage} of one); this
+     * is checked here, once, not per request.
+     */
+    public static RouteTable of(Object... handlers) {
+        RouteTable table = create();
+        for (Object h : handlers) {
+            AnnotatedRoutes.register(h, table);
+        }
+        return table;
+    }
+
+    /** Adds a route for {@code method} ({@code "*"} for any method). */
+    public RouteTable route(String method, String path, Handler handler) {
+        return add(method, path, null, handler);
+    }
+
+    /** Adds a named route for {@code method}, reversible with {@link Router#url}. */
+    public RouteTable route(String method, String path, String name, Handler handler) {
+        return add(method, path, name, handler);
+    }
+
+    public RouteTable get(String path, Handler handler) {
+        return add("GET", path, null, handler);
+    }
+
+    public RouteTable get(String path, String name, Handler handler) {
+        return add("GET", path, name, handler);
+    }
+
+    public RouteTable post(String path, Handler handler) {
+        return add("POST", path, null, handler);
+    }
+
+    public RouteTable post(String path, String name, Handler handler) {
+        return add("POST", path, name, handler);
+    }
+
+    public RouteTable put(String path, Handler handler) {
+        return add("PUT", path, null, handler);
+    }
+
+    public RouteTable put(String path, String name, Handler handler) {
+        return add("PUT", path, name, handler);
+    }
+
+    public RouteTable patch(String path, Handler handler) {
+        return add("PATCH", path, null, handler);
+    }
+
+    public RouteTable patch(String path, String name, Handler handler) {
+        return add("PATCH", path, name, handler);
+    }
+
+    public RouteTable delete(String path, Handler handler) {
+        return add("DELETE", path, null, handler);
+    }
+
+    public RouteTable delete(String path, String name, Handler handler) {
+        return add("DELETE", path, name, handler);
+    }
+
+    public RouteTable head(String path, Handler handler) {
+        return add("HEAD", path, null, handler);
+    }
+
+    public RouteTable options(String path, Handler handler) {
+        return add("OPTIONS", path, null, handler);
+    }
+
+    /** Adds a class-based view: each HTTP method goes to the view's method of that name; others get 405. */
+    public RouteTable view(String path, View view) {
+        return add(ANY_METHOD, path, null, new ViewHandler(view));
+    }
+
+    /** Adds a named class-based view. */
+    public RouteTable view(String path, String name, View view) {
+        return add(ANY_METHOD, path, name, new ViewHandler(view));
+    }
+
+    /** Adds every route of {@code other}. */
+    public RouteTable addAll(RouteTable other) {
+        for (RouteDef r : other.routes) {
+            add(r);
+        }
+        return this;
+    }
+
+    /** The routes in registration order. */
+    public List<RouteDef> routes() {
+        return Collections.unmodifiableList(routes);
+    }
+
+    /** Number of routes. */
+    public int size() {
+        return routes.size();
+    }
+
+    private RouteTable add(String method, String path, @Nullable String name, Handler handler) {
+        return add(new RouteDef(normaliseMethod(method), path, name, handler, callerOrigin()));
+    }
+
+    RouteTable add(RouteDef route) {
+        if (frozenBecause != null) {
+            throw new IllegalStateException("cannot add route " + route.method() + " " + route.path() + ": "
+                    + frozenBecause);
+        }
+        PathTemplate.parse(route.path()); // validates, throws IllegalArgumentException with the reason
+        for (RouteDef r : routes) {
+            if (r.method().equals(route.method()) && r.path().equals(route.path())) {
+                throw new IllegalArgumentException("Route " + route.method() + " " + route.path()
+                        + " already exists (added at " + r.origin() + "); use a different path or remove the earlier"
+                        + " route");
+            }
+            if (route.name() != null && route.name().equals(r.name())) {
+                throw new IllegalArgumentException("Route name '" + route.name() + "' is already used by "
+                        + r.method() + " " + r.path() + " (added at " + r.origin() + "); route names are unique");
+            }
+        }
+        routes.add(route);
+        return this;
+    }
+
+    void freeze(String because) {
+        this.frozenBecause = because;
+    }
+
+    private static String normaliseMethod(String method) {
+        if (ANY_METHOD.equals(method)) {
+            return method;
+        }
+        if (!HttpTokens.isToken(method)) {
+            throw new IllegalArgumentException("'" + method + "' is not an HTTP method (a token such as GET)");
+        }
+        return method.toUpperCase(Locale.ROOT);
+    }
+
+    private static String callerOrigin() {
+        return StackWalker.getInstance().walk(frames -> frames
+                .filter(f -> !f.getClassName().startsWith("dev.weft.web.")
+                        && !f.getClassName().startsWith("dev.weft.internal."))
+                .findFirst()
+                .map(f -> {
+                    String file = f.getFileName();
+                    return (file == null ? f.getClassName() : file) + ":" + f.getLineNumber();
+                })
+                .orElse("unknown"));
+    }
+}
