@@ -8,9 +8,22 @@ import java.util.concurrent.ExecutionException;
 /** A reply that a stage completes later; see {@link Reply#async}. */
 final class LaterReply implements Reply {
     private final CompletionStage<? extends Reply> stage;
+    /** The handler's own stage, upstream of {@code then}/{@code recover}: where a cancellation must reach. */
+    private final CompletionStage<?> origin;
 
     LaterReply(CompletionStage<? extends Reply> stage) {
+        this(stage, stage);
+    }
+
+    private LaterReply(CompletionStage<? extends Reply> stage, CompletionStage<?> origin) {
         this.stage = stage;
+        this.origin = origin;
+    }
+
+    /** Cancels the handler's stage (and so everything derived from it), as when the client went away. */
+    void cancel() {
+        origin.toCompletableFuture().cancel(true);
+        stage.toCompletableFuture().cancel(true);
     }
 
     CompletionStage<? extends Reply> stage() {
@@ -19,12 +32,12 @@ final class LaterReply implements Reply {
 
     @Override
     public Reply then(ResponseFunction fn) {
-        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).then(fn)));
+        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).then(fn)), origin);
     }
 
     @Override
     public Reply recover(ErrorFunction fn) {
-        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).recover(fn)));
+        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).recover(fn)), origin);
     }
 
     @Override

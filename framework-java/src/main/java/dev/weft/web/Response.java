@@ -41,6 +41,13 @@ public final class Response implements Reply {
             }
 
             @Override
+            public void cancel(Reply reply) {
+                if (reply instanceof LaterReply later) {
+                    later.cancel();
+                }
+            }
+
+            @Override
             public dev.weft.internal.web.Dispatcher compile(Application app) {
                 return RouteCompiler.compile(app);
             }

@@ -39,6 +39,11 @@ final class AccessLogger {
     }
 
     void log(Entry e) {
+        LOG.info(format(e));
+    }
+
+    /** The line for {@code e}. */
+    String format(Entry e) {
         StringBuilder b = new StringBuilder(128);
         long tookNanos = System.nanoTime() - e.startNanos();
         for (Part p : parts) {
@@ -58,7 +63,7 @@ final class AccessLogger {
                 default -> throw new IllegalStateException("unknown access-log part " + p.kind);
             }
         }
-        LOG.info(b.toString());
+        return b.toString();
     }
 
     private static String orDash(String s) {

@@ -94,7 +94,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         if (ex != null) {
             ex.body.abort(new ClosedChannelException());
             if (ex.pending != null && server.config().cancelOnDisconnect()) {
-                ex.pending.toCompletableFuture().cancel(true);
+                WebAccess.get().cancel(ex.pendingReply);
             }
             server.exchangeEnded();
         }
@@ -136,7 +136,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     void forceClose() {
         Exchange ex = current;
         if (ex != null && ex.pending != null) {
-            ex.pending.toCompletableFuture().cancel(true);
+            WebAccess.get().cancel(ex.pendingReply);
         }
         if (ctx != null) {
             ctx.close();
@@ -312,6 +312,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         } else {
             CompletionStage<Response> stage = reply.toStage();
             ex.pending = stage;
+            ex.pendingReply = reply;
             stage.whenComplete((r, e) -> {
                 if (ctx.executor().inEventLoop()) {
                     settle(ex, r, e);
@@ -509,6 +510,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         boolean bodyDone;
         boolean responded;
         @Nullable CompletionStage<Response> pending;
+        @Nullable Reply pendingReply;
 
         Exchange(DefaultRequest request, RequestBody body, HttpRequest nettyRequest) {
             this.request = request;

@@ -34,6 +34,9 @@ public abstract class WebAccess {
     /** The parts of {@code response} to encode. */
     public abstract ResponseParts parts(Response response);
 
+    /** Cancels the stage behind an asynchronous reply (a no-op for others). */
+    public abstract void cancel(dev.weft.web.Reply reply);
+
     /** Compiles a frozen application tree into its dispatcher. */
     public abstract Dispatcher compile(Application app);
 }

@@ -1,0 +1,225 @@
+package dev.weft.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.loop.Loop;
+import dev.weft.web.AccessLog;
+import dev.weft.web.AppRunner;
+import dev.weft.web.Application;
+import dev.weft.web.Reply;
+import dev.weft.web.Response;
+import dev.weft.web.ServerConfig;
+import dev.weft.web.Site;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** HTTP/1.x connection behaviour on the wire: keep-alive, pipelining, HTTP/1.0, 100-continue, chunked, errors. */
+class Http1ConnectionTest {
+    private static Loop loop;
+    private static AppRunner runner;
+    private static int port;
+    private static final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+
+    @BeforeAll
+    static void start() {
+        loop = Loop.create(1);
+        Application app = Application.create();
+        app.routes()
+                .get("/", r -> Response.text("root"))
+                .get("/fast/{n}", r -> Response.text("fast " + r.param("n")))
+                .get("/slow", r -> {
+                    CompletableFuture<Reply> later = new CompletableFuture<>();
+                    r.loop().schedule(Duration.ofMillis(100), () -> later.complete(Response.text("slow")));
+                    return Reply.async(later);
+                })
+                .post("/echo", r -> Reply.async(r.text().thenApply(t -> Response.text("got " + t))))
+                .get("/boom", r -> {
+                    throw new IllegalStateException("secret detail");
+                })
+                .get("/async-boom", r -> Reply.async(CompletableFuture.failedFuture(new IllegalStateException("hidden"))))
+                .get("/never", r -> {
+                    CompletableFuture<Reply> never = new CompletableFuture<>();
+                    never.whenComplete((v, t) -> {
+                        if (t != null) {
+                            cancelled.complete(null);
+                        }
+                    });
+                    return Reply.async(never);
+                });
+        ServerConfig config = ServerConfig.create(c -> c.accessLog(AccessLog.off()).cancelOnDisconnect(true)
+                .keepAliveTimeout(Duration.ofMillis(300)));
+        runner = AppRunner.create(app, config, loop);
+        port = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().join().port();
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+        loop.close();
+    }
+
+    @Test
+    void keep_alive_serves_several_requests_on_one_connection() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            for (int i = 0; i < 3; i++) {
+                var res = c.send("GET /fast/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
+                assertThat(res.status()).isEqualTo(200);
+                assertThat(res.body()).isEqualTo("fast " + i);
+                assertThat(res.header("Connection")).isNull();
+            }
+        }
+    }
+
+    @Test
+    void pipelined_requests_are_answered_in_order_even_when_the_first_is_slow() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            c.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /fast/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                    + "GET /fast/2 HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertThat(c.read().body()).isEqualTo("slow");
+            assertThat(c.read().body()).isEqualTo("fast 1");
+            assertThat(c.read().body()).isEqualTo("got abc");
+            assertThat(c.read().body()).isEqualTo("fast 2");
+        }
+    }
+
+    @Test
+    void sixteen_deep_pipelining_answers_every_request_in_order() throws Exception {
+        StringBuilder batch = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            batch.append("GET /fast/").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
+        }
+        try (WireClient c = new WireClient(port)) {
+            c.send(batch.toString());
+            for (int i = 0; i < 16; i++) {
+                assertThat(c.read().body()).isEqualTo("fast " + i);
+            }
+        }
+    }
+
+    @Test
+    void http_1_0_without_keep_alive_closes_after_the_response() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("GET / HTTP/1.0\r\n\r\n").read();
+            assertThat(res.status()).isEqualTo(200);
+            assertThat(res.body()).isEqualTo("root");
+            assertThat(res.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void http_1_0_with_keep_alive_keeps_the_connection_and_says_so() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+            assertThat(res.header("Connection")).isEqualToIgnoringCase("keep-alive");
+            assertThat(c.send("GET /fast/2 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().body())
+                    .isEqualTo("fast 2");
+        }
+    }
+
+    @Test
+    void connection_close_from_the_client_is_honoured() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();
+            assertThat(res.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void expect_100_continue_gets_an_interim_response_before_the_body_is_sent() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            var interim = c.read();
+            assertThat(interim.status()).isEqualTo(100);
+            var res = c.send("hello").read();
+            assertThat(res.status()).isEqualTo(200);
+            assertThat(res.body()).isEqualTo("got hello");
+        }
+    }
+
+    @Test
+    void chunked_request_body_is_reassembled() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n").read();
+            assertThat(res.status()).isEqualTo(200);
+            assertThat(res.body()).isEqualTo("got abcdefg");
+            assertThat(c.send("GET /fast/9 HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("fast 9");
+        }
+    }
+
+    @Test
+    void head_request_gets_headers_with_the_get_length_and_no_body() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n").readHead();
+            assertThat(res.status()).isEqualTo(200);
+            assertThat(res.header("Content-Length")).isEqualTo("4");
+            // no body bytes follow the head: the next response starts right after it
+            assertThat(c.send("GET /fast/3 HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("fast 3");
+        }
+    }
+
+    @Test
+    void an_exception_in_a_handler_is_a_500_without_details() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("GET /boom HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertThat(res.status()).isEqualTo(500);
+            assertThat(res.body()).isEqualTo("500: Internal Server Error").doesNotContain("secret");
+            var async = c.send("GET /async-boom HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertThat(async.status()).isEqualTo(500);
+            assertThat(async.body()).doesNotContain("hidden");
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void responses_carry_date_and_server_headers() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            var res = c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertThat(res.header("Date")).matches("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+            assertThat(res.header("Server")).isEqualTo("Weft");
+            assertThat(res.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+        }
+    }
+
+    @Test
+    void an_idle_keep_alive_connection_is_closed_after_the_timeout() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void a_client_that_disconnects_cancels_its_handler_stage() throws Exception {
+        try (WireClient c = new WireClient(port)) {
+            c.send("GET /never HTTP/1.1\r\nHost: x\r\n\r\n");
+            // wait until the request reached the server: a second connection is served meanwhile
+            try (WireClient other = new WireClient(port)) {
+                assertThat(other.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+            }
+        }
+        cancelled.get(10, TimeUnit.SECONDS);
+        assertThat(cancelled).isDone();
+    }
+
+    @Test
+    void many_requests_on_one_connection_do_not_accumulate_state() throws Exception {
+        AtomicBoolean ok = new AtomicBoolean(true);
+        try (WireClient c = new WireClient(port)) {
+            for (int i = 0; i < 200; i++) {
+                var res = c.send("GET /fast/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
+                ok.compareAndSet(true, res.body().equals("fast " + i));
+            }
+        }
+        assertThat(ok).isTrue();
+    }
+}
