@@ -29,9 +29,8 @@ final class Lifecycle {
     CompletionStage<Void> startup() {
         List<Step> steps = new ArrayList<>();
         for (Application app : tree(root)) {
-            for (AppSignal s : app.startupSignals()) {
-                steps.add(() -> s.run(app));
-            }
+            // Cleanup contexts set up before the startup signals, as in aiohttp (where they are the first
+            // startup handler), so a startup signal can use what a context provides.
             for (CleanupContext c : app.cleanupContexts()) {
                 steps.add(() -> {
                     CleanupContext.Teardown t = c.setup(app);
@@ -40,6 +39,9 @@ final class Lifecycle {
                     }
                     return null;
                 });
+            }
+            for (AppSignal s : app.startupSignals()) {
+                steps.add(() -> s.run(app));
             }
         }
         return sequence(steps, null);
