@@ -2,6 +2,7 @@ package dev.weft.internal.server;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ final class ReadTimeouts {
     private long timerAt;
     private boolean stopped;
 
-    ReadTimeouts(java.time.Duration headerTimeout, java.time.Duration bodyIdleTimeout, Expiry expiry) {
+    ReadTimeouts(Duration headerTimeout, Duration bodyIdleTimeout, Expiry expiry) {
         this.headNanos = headerTimeout.toNanos();
         this.bodyNanos = bodyIdleTimeout.toNanos();
         this.expiry = expiry;
