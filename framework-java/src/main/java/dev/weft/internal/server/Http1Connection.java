@@ -205,8 +205,10 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         boolean last = content instanceof LastHttpContent;
         DecoderResult result = content.decoderResult();
         if (result.isFailure()) {
+            // Answer first: a handler waiting for the body then finds its exchange over, instead of racing us
+            // with a 500 for the decoder's exception.
+            failFraming(result.cause(), true);
             ex.body.abort(result.cause());
-            failFraming(result.cause());
             return;
         }
         ex.body.offer(content.content(), last);
@@ -231,7 +233,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         idleSince = 0;
         DecoderResult result = req.decoderResult();
         if (result.isFailure()) {
-            failFraming(result.cause());
+            failFraming(result.cause(), false);
             return;
         }
         BadRequestException bad = RequestChecks.check(req);
@@ -260,7 +262,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         String method = req.method().name();
         RouteMatch match = server.dispatcher().lookup(method, req.headers().get(HttpHeaderNames.HOST), path);
         Application owner = match instanceof RouteMatch.Found f ? f.route().owner() : server.dispatcher().root();
-        if (match instanceof RouteMatch.NotFound && !server.knownMethod(method)) {
+        if (!(match instanceof RouteMatch.Found) && !server.knownMethod(method)) {
+            // RFC 9110 §9.1: a method no route uses is not implemented, even on a path that exists (not 405);
+            // a route for any method ("*") still receives it.
             refuse(501, "method " + method + " is not implemented", req);
             return;
         }
@@ -418,14 +422,19 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void failFraming(Throwable cause) {
+    /**
+     * A message the decoder failed: answer with the status its cause calls for and close. {@code inBody}: the
+     * failure is in a body (a chunk line or the trailer section), where an over-long line is a bad chunk (400), not
+     * a long URI (414).
+     */
+    private void failFraming(Throwable cause, boolean inBody) {
         int status;
         if (cause instanceof BadRequestException b) {
             status = b.status();
         } else if (cause instanceof TooLongHttpLineException) {
-            status = 414;
+            status = inBody ? 400 : 414;
         } else if (cause instanceof TooLongHttpHeaderException) {
-            status = 431;
+            status = 431; // the header section, or the trailer section counted with it
         } else if (cause instanceof TooLongFrameException) {
             status = 431;
         } else {
@@ -433,7 +442,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         }
         if (current != null && current.responded) {
             broken = true;
-            ctx.close();
+            // The response may still be in the batch's unflushed writes: send it, then close.
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
         refuse(status, String.valueOf(cause.getMessage()), null);

@@ -1,19 +1,66 @@
 package dev.weft.internal.server;
 
 import dev.weft.web.ServerLimits;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Netty's request decoder with the request-line checks it does not make: the method must be a token, the target
- * free of controls and spaces, the version exactly {@code HTTP/1.0} or {@code HTTP/1.1} (505 for another
- * {@code HTTP/x.y}, 400 for anything else). A failed check becomes a failed message that the connection answers.
+ * Netty's request decoder (strict line parsing, validated header names and values, RFC 9112 transfer-encoding rules)
+ * with the checks it does not make ({@code HOSTILE-INPUTS.md}). A failed check becomes a failed message, which the
+ * connection answers with the exception's status and then closes; from then on every byte is dropped, so nothing
+ * after a refused request (its body, say) is ever parsed as a request.
+ *
+ * <p>Section map:
+ * <ul>
+ *   <li>request line ({@link #createMessage}): the method must be a token, the target free of controls and spaces,
+ *       the version exactly {@code HTTP/1.0} or {@code HTTP/1.1} (505 for another {@code HTTP/x.y}, 400 for
+ *       anything else);</li>
+ *   <li>header and trailer fields ({@link #splitHeaderName}): at most {@code maxHeaderCount} fields in each section
+ *       (431), at most one {@code Content-Length} field (400; Netty merges duplicates on HTTP/1.0 requests);</li>
+ *   <li>head bytes ({@link #decode}): obs-fold, a header line that starts with SP or HTAB, is refused (400; Netty
+ *       would join it to the previous value); the head is scanned once, after Netty consumed it;</li>
+ *   <li>read deadlines ({@link ReadTimeouts}): a head that takes longer than the header timeout from its first byte,
+ *       or a body that pauses longer than the body idle timeout, becomes a failed message with status 408.</li>
+ * </ul>
+ * Loop thread only.
  */
 final class RequestDecoder extends HttpRequestDecoder {
+    private static final byte LF = '\n';
+    private static final String OBS_FOLD = "obs-fold: a header line starts with whitespace";
+
+    private final int maxHeaderCount;
+    private final ReadTimeouts timeouts;
+    private final ServerLimits limits;
+
+    /** Between two messages or inside a request head; false inside a body (including its trailer section). */
+    private boolean inHead = true;
+    private boolean headStarted;
+    /** The last head byte consumed so far was LF: a next byte SP or HTAB starts an obs-fold. */
+    private boolean afterLf;
+    private boolean folded;
+    /** Fields in the current header or trailer section. */
+    private int fieldCount;
+    private int contentLengthCount;
+    /** The framing is lost (a refused message, a deadline passed): every further byte is dropped. */
+    private boolean discarding;
+    private @Nullable ChannelHandlerContext ctx;
 
     RequestDecoder(ServerLimits limits) {
         super(new HttpDecoderConfig()
@@ -24,7 +71,12 @@ final class RequestDecoder extends HttpRequestDecoder {
                 .setStrictLineParsing(true)
                 .setValidateHeaders(true)
                 .setUseRfc9112TransferEncoding(true));
+        this.limits = limits;
+        this.maxHeaderCount = limits.maxHeaderCount();
+        this.timeouts = new ReadTimeouts(limits.headerTimeout(), limits.bodyIdleTimeout(), this::expired);
     }
+
+    // ---- request line
 
     @Override
     protected HttpMessage createMessage(String[] initialLine) throws Exception {
@@ -34,6 +86,176 @@ final class RequestDecoder extends HttpRequestDecoder {
         RequestLine.checkMethod(method);
         RequestLine.checkTarget(target);
         HttpVersion v = RequestLine.version(version);
+        fieldCount = 0;
+        contentLengthCount = 0;
         return new DefaultHttpRequest(v, HttpMethod.valueOf(method), target, headersFactory);
+    }
+
+    // ---- header and trailer fields
+
+    @Override
+    protected AsciiString splitHeaderName(byte[] sb, int start, int length) {
+        if (++fieldCount > maxHeaderCount) {
+            throw new BadRequestException(431, "more than " + maxHeaderCount + (inHead ? " header" : " trailer")
+                    + " fields");
+        }
+        AsciiString name = super.splitHeaderName(sb, start, length);
+        if (inHead && length == HttpHeaderNames.CONTENT_LENGTH.length()
+                && name.contentEqualsIgnoreCase(HttpHeaderNames.CONTENT_LENGTH) && ++contentLengthCount > 1) {
+            throw new BadRequestException(400, "more than one Content-Length field");
+        }
+        return name;
+    }
+
+    // ---- head bytes and message boundaries
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (discarding) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        this.ctx = ctx;
+        boolean head = inHead;
+        if (head && !headStarted && in.isReadable() && !isCrOrLf(in.getByte(in.readerIndex()))) {
+            // Empty lines before a request line (RFC 9112 §2.2) do not start the head deadline.
+            headStarted = true;
+            timeouts.headStarted(ctx);
+        }
+        int from = in.readerIndex();
+        int firstOut = out.size();
+        super.decode(ctx, in, out);
+        int to = in.readerIndex();
+        if (head && to > from) {
+            scanHead(in, from, to);
+        }
+        for (int i = firstOut; i < out.size() && !discarding; i++) {
+            if (!(out.get(i) instanceof HttpObject msg)) {
+                continue;
+            }
+            if (msg instanceof HttpRequest req) {
+                headEnded(req);
+            }
+            if (msg instanceof LastHttpContent) {
+                bodyEnded();
+            }
+            if (msg.decoderResult().isFailure()) {
+                discard(in);
+                while (out.size() > i + 1) { // nothing after a refused message (a body-less request's last content)
+                    ReferenceCountUtil.release(out.remove(out.size() - 1));
+                }
+            }
+        }
+        if (discarding) {
+            return;
+        }
+        if (inHead && folded) {
+            // The head is not complete yet, but it is refused already.
+            out.add(failedHead(new BadRequestException(400, OBS_FOLD)));
+            discard(in);
+        } else if (!inHead && to > from) {
+            timeouts.bodyProgress(ctx);
+        }
+    }
+
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+        if (discarding) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        super.decodeLast(ctx, in, out);
+    }
+
+    /** Looks for an LF followed by SP or HTAB in the head bytes Netty just consumed, {@code in[from, to)}. */
+    private void scanHead(ByteBuf in, int from, int to) {
+        if (afterLf && isSpaceOrTab(in.getByte(from))) {
+            folded = true;
+        }
+        int i = from;
+        while (!folded) {
+            int lf = in.indexOf(i, to, LF);
+            if (lf < 0 || lf + 1 >= to) {
+                break;
+            }
+            folded = isSpaceOrTab(in.getByte(lf + 1));
+            i = lf + 1;
+        }
+        afterLf = in.getByte(to - 1) == LF;
+    }
+
+    private static boolean isSpaceOrTab(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static boolean isCrOrLf(byte b) {
+        return b == '\r' || b == '\n';
+    }
+
+    private void headEnded(HttpRequest req) {
+        if (folded && req.decoderResult().isSuccess()) {
+            req.setDecoderResult(DecoderResult.failure(new BadRequestException(400, OBS_FOLD)));
+        }
+        inHead = false;
+        headStarted = false;
+        afterLf = false;
+        folded = false;
+        fieldCount = 0; // the trailer section counts on its own
+        timeouts.headEnded();
+    }
+
+    private void bodyEnded() {
+        inHead = true;
+        fieldCount = 0;
+        contentLengthCount = 0;
+        timeouts.bodyEnded();
+    }
+
+    private void discard(ByteBuf in) {
+        discarding = true;
+        timeouts.stop();
+        in.skipBytes(in.readableBytes());
+    }
+
+    private HttpMessage failedHead(BadRequestException cause) {
+        HttpMessage m = createInvalidMessage();
+        m.setDecoderResult(DecoderResult.failure(cause));
+        return m;
+    }
+
+    // ---- read deadlines
+
+    /** A deadline passed: refuse the request in progress with 408, as if the decoder had failed it. */
+    private void expired(boolean head) {
+        ChannelHandlerContext c = ctx;
+        if (c == null || discarding) {
+            return;
+        }
+        discarding = true;
+        timeouts.stop();
+        Object msg;
+        if (head) {
+            msg = failedHead(new BadRequestException(408, "the request head took longer than "
+                    + limits.headerTimeout().toMillis() + " ms"));
+        } else {
+            LastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER);
+            last.setDecoderResult(DecoderResult.failure(new BadRequestException(408,
+                    "the request body paused for longer than " + limits.bodyIdleTimeout().toMillis() + " ms")));
+            msg = last;
+        }
+        c.fireChannelRead(msg);
+        c.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        timeouts.stop();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+        timeouts.stop();
+        super.handlerRemoved0(ctx);
     }
 }

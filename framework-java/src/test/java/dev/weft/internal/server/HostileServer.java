@@ -1,0 +1,98 @@
+package dev.weft.internal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.loop.Loop;
+import dev.weft.web.AccessLog;
+import dev.weft.web.AppRunner;
+import dev.weft.web.Application;
+import dev.weft.web.Reply;
+import dev.weft.web.Response;
+import dev.weft.web.ServerConfig;
+import dev.weft.web.Site;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real server on a loopback port for hostile-input tests, with a few routes that make misbehaviour visible:
+ * {@code GET /} answers "ok"; {@code POST /echo} echoes its body; {@code GET /header/{name}} echoes a request header
+ * (or "absent"); {@code PURGE /purge} is a route with a non-standard method; {@code /smuggled} counts its calls, so a
+ * request hidden in a body shows up; {@code POST /small/echo} lives in a sub-application whose body limit is
+ * {@value #SMALL_LIMIT} bytes.
+ */
+final class HostileServer implements AutoCloseable {
+    static final int SMALL_LIMIT = 16;
+
+    private final Loop loop;
+    private final AppRunner runner;
+    private final int port;
+    private final AtomicInteger smuggled = new AtomicInteger();
+
+    private HostileServer(ServerConfig config) {
+        Application app = Application.create();
+        app.routes()
+                .get("/", r -> Response.text("ok"))
+                .post("/echo", r -> Reply.async(r.bytes().thenApply(b -> Response.text(
+                        new String(b, StandardCharsets.UTF_8)))))
+                .get("/header/{name}", r -> {
+                    String v = r.header(r.param("name"));
+                    return Response.text(v == null ? "absent" : v);
+                })
+                .post("/header/{name}", r -> Reply.async(r.bytes().thenApply(b -> {
+                    String v = r.header(r.param("name"));
+                    return Response.text((v == null ? "absent" : v) + "|" + new String(b, StandardCharsets.UTF_8));
+                })))
+                .route("PURGE", "/purge", r -> Response.text("purged"))
+                .route("*", "/smuggled", r -> {
+                    smuggled.incrementAndGet();
+                    return Response.text("smuggled");
+                });
+        Application small = Application.create().clientMaxSize(SMALL_LIMIT);
+        small.routes().post("/echo", r -> Reply.async(r.bytes().thenApply(b -> Response.text(
+                new String(b, StandardCharsets.UTF_8)))));
+        app.addSubapp("/small", small);
+        loop = Loop.create(1);
+        runner = AppRunner.create(app, config.toBuilder().accessLog(AccessLog.off())
+                .shutdownGrace(Duration.ofSeconds(1)).build(), loop);
+        port = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().join().port();
+    }
+
+    static HostileServer start() {
+        return new HostileServer(ServerConfig.defaults());
+    }
+
+    static HostileServer start(ServerConfig config) {
+        return new HostileServer(config);
+    }
+
+    RawHttp connect() throws IOException {
+        return RawHttp.connect(port);
+    }
+
+    /** Sends {@code request} on a new connection and reads one response. */
+    RawHttp.Reply exchange(String request) throws IOException {
+        try (RawHttp c = connect()) {
+            return c.send(request).read();
+        }
+    }
+
+    /** How many requests reached {@code /smuggled}. */
+    int smuggledCalls() {
+        return smuggled.get();
+    }
+
+    /** Asserts that a normal request on a new connection is still answered. */
+    void assertStillServing() throws IOException {
+        RawHttp.Reply r = exchange("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(r.status()).as("a normal request after the hostile one").isEqualTo(200);
+        assertThat(r.body()).isEqualTo("ok");
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        loop.close();
+    }
+}
