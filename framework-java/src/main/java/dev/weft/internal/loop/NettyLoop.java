@@ -32,6 +32,7 @@ public final class NettyLoop implements Loop {
     private final String name;
     private final int threads;
     private final EventLoopGroup group;
+    private final LoopThreadFactory threadFactory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public NettyLoop(int threads) {
@@ -40,7 +41,8 @@ public final class NettyLoop implements Loop {
         }
         this.threads = threads;
         this.name = "weft-loop-" + LOOP_IDS.incrementAndGet();
-        this.group = new MultiThreadIoEventLoopGroup(threads, new LoopThreadFactory(this), ioHandlerFactory());
+        this.threadFactory = new LoopThreadFactory(this);
+        this.group = new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
     }
 
     /** The implicit loop of the calling thread (see {@link Loop#current()}). */
@@ -155,6 +157,7 @@ public final class NettyLoop implements Loop {
         var termination = group.shutdownGracefully(0, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (!inLoop()) {
             termination.awaitUninterruptibly(CLOSE_WAIT.toMillis());
+            threadFactory.joinAll(CLOSE_WAIT.toMillis());
         }
     }
 
@@ -177,6 +180,7 @@ public final class NettyLoop implements Loop {
     private static final class LoopThreadFactory implements ThreadFactory {
         private final NettyLoop loop;
         private final AtomicInteger ids = new AtomicInteger();
+        private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         LoopThreadFactory(NettyLoop loop) {
             this.loop = loop;
@@ -184,7 +188,26 @@ public final class NettyLoop implements Loop {
 
         @Override
         public Thread newThread(Runnable r) {
-            return new LoopThread(loop, r, loop.name + "-" + ids.incrementAndGet());
+            Thread t = new LoopThread(loop, r, loop.name + "-" + ids.incrementAndGet());
+            threads.add(t);
+            return t;
+        }
+
+        /** Waits for the loop's threads to end: termination is signalled just before a thread exits. */
+        void joinAll(long millis) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            for (Thread t : threads) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    t.join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

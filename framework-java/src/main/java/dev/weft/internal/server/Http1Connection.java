@@ -55,6 +55,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
     /** Pipelined messages held while a request is in progress before reading pauses. */
     static final int MAX_QUEUED_MESSAGES = 64;
+    /** How long a refused client may go on sending before the connection is closed under it. */
+    static final long LINGER_MILLIS = 2_000;
 
     private final HttpServer server;
     private @Nullable ChannelHandlerContext ctx;
@@ -385,7 +387,11 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         }
         if (close) {
             closing = true;
-            write(out).addListener(ChannelFutureListener.CLOSE);
+            if (ex.bodyDone) {
+                write(out).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                lingerThenClose(write(out)); // the client may still be sending the body
+            }
         } else {
             write(out);
         }
@@ -406,13 +412,14 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     private void refuse(int status, String why, @Nullable HttpRequest req) {
         broken = true;
         closing = true;
-        String text = status + ": " + dev.weft.http.HttpStatus.reason(status);
+        // The reason is ours (a fixed phrase, never the client's bytes or a stack trace): say it, as aiohttp does.
+        String text = status + ": " + dev.weft.http.HttpStatus.reason(status) + "\n\n" + why;
         LOG.debug("refused request with {}: {}", status, why);
         Response r = Response.text(text).status(status);
         try {
             FullHttpResponse out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(r), false, true, false,
                     server.serverHeader(), dev.weft.json.JsonCodec.jackson());
-            write(out).addListener(ChannelFutureListener.CLOSE);
+            lingerThenClose(write(out));
         } catch (IOException e) {
             ctx.close();
         }
@@ -427,6 +434,26 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
      * failure is in a body (a chunk line or the trailer section), where an over-long line is a bad chunk (400), not
      * a long URI (414).
      */
+    /**
+     * Closes after {@code written}, but gently: a client still sending a body it was refused (413 mid-upload) would
+     * get a connection reset, not our answer, if we closed with unread bytes. So: shut down our output, keep
+     * reading and discarding for at most {@link #LINGER_MILLIS}, then close.
+     */
+    private void lingerThenClose(io.netty.channel.ChannelFuture written) {
+        written.addListener(f -> {
+            if (!f.isSuccess() || !(ctx.channel() instanceof io.netty.channel.socket.DuplexChannel duplex)) {
+                ctx.close();
+                return;
+            }
+            broken = true;
+            ctx.channel().config().setAutoRead(true);
+            duplex.shutdownOutput();
+            ctx.executor().schedule(() -> {
+                ctx.close();
+            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+        });
+    }
+
     private void failFraming(Throwable cause, boolean inBody) {
         int status;
         if (cause instanceof BadRequestException b) {

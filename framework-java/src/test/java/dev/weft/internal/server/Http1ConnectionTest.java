@@ -212,6 +212,30 @@ class Http1ConnectionTest {
     }
 
     @Test
+    void a_client_streaming_an_oversized_body_reads_the_413_instead_of_a_reset() throws Exception {
+        int size = 4 * 1024 * 1024;
+        try (WireClient c = new WireClient(port)) {
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n");
+            Thread uploader = new Thread(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                    for (int sent = 0; sent < size; sent += chunk.length) {
+                        c.send(new String(chunk, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    }
+                } catch (java.io.IOException expected) {
+                    // the server closes once it has answered and lingered
+                }
+            });
+            uploader.start();
+            var res = c.read();
+            assertThat(res.status()).isEqualTo(413);
+            assertThat(res.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(c.closedByServer()).isTrue();
+            uploader.join(10_000);
+        }
+    }
+
+    @Test
     void many_requests_on_one_connection_do_not_accumulate_state() throws Exception {
         AtomicBoolean ok = new AtomicBoolean(true);
         try (WireClient c = new WireClient(port)) {
