@@ -1,15 +1,7 @@
 package dev.weft.internal.server;
 
-import dev.weft.internal.http.NettyHeaders;
 import dev.weft.internal.web.ConnectionInfo;
-import dev.weft.internal.web.DefaultRequest;
-import dev.weft.internal.web.RequestBody;
-import dev.weft.internal.web.RouteMatch;
 import dev.weft.internal.web.WebAccess;
-import dev.weft.web.Application;
-import dev.weft.web.Handler;
-import dev.weft.web.HttpException;
-import dev.weft.web.Reply;
 import dev.weft.web.Response;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,8 +11,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -32,10 +22,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,9 +35,12 @@ import org.slf4j.LoggerFactory;
  * requests share one syscall. A request whose framing cannot be trusted is answered with its error status and the
  * connection is closed. Loop thread only.
  *
- * <p>Section map: connection events; inbound messages; starting an exchange; replies; writing; finishing.
+ * <p>What happens inside one request (routing, the handler, encoding) is the {@link Exchange}'s; this class is the
+ * connection around it.
+ *
+ * <p>Section map: connection events; inbound messages; the exchange's stream; refusing; finishing and idling.
  */
-final class Http1Connection extends ChannelInboundHandlerAdapter {
+final class Http1Connection extends ChannelInboundHandlerAdapter implements Exchange.Stream {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
     /** Pipelined messages held while a request is in progress before reading pauses. */
     static final int MAX_QUEUED_MESSAGES = 64;
@@ -94,10 +83,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         Exchange ex = current;
         current = null;
         if (ex != null) {
-            ex.body.abort(new ClosedChannelException());
-            if (ex.pending != null && server.config().cancelOnDisconnect()) {
-                WebAccess.get().cancel(ex.pendingReply);
-            }
+            ex.abandon(new ClosedChannelException(), server.config().cancelOnDisconnect());
             server.exchangeEnded();
         }
         if (queued != null) {
@@ -137,8 +123,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
 
     void forceClose() {
         Exchange ex = current;
-        if (ex != null && ex.pending != null) {
-            WebAccess.get().cancel(ex.pendingReply);
+        if (ex != null) {
+            ex.cancel();
         }
         if (ctx != null) {
             ctx.close();
@@ -216,20 +202,18 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         ex.body.offer(content.content(), last);
         if (ex.body.tooLarge()) {
             closing = true;
-            if (ex.responded) {
+            if (ex.responded()) {
                 ctx.close();
                 return;
             }
         }
         if (last) {
             ex.bodyDone = true;
-            if (ex.responded) {
+            if (ex.responded()) {
                 finishExchange();
             }
         }
     }
-
-    // ---- starting an exchange
 
     private void startExchange(HttpRequest req) {
         idleSince = 0;
@@ -238,152 +222,37 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
             failFraming(result.cause(), false);
             return;
         }
-        BadRequestException bad = RequestChecks.check(req);
-        if (bad != null) {
-            refuse(bad.status(), bad.getMessage(), req);
-            return;
+        Exchange ex = Exchange.open(req, server, info, this);
+        if (ex == null) {
+            return; // refused
         }
-        String uri = req.uri();
-        int q = uri.indexOf('?');
-        String rawPath = q < 0 ? uri : uri.substring(0, q);
-        String query = q < 0 ? "" : uri.substring(q + 1);
-        if (!rawPath.startsWith("/")) {
-            rawPath = RequestChecks.originForm(rawPath);
-            if (rawPath == null) {
-                refuse(400, "the request target is not a path", req);
-                return;
-            }
-        }
-        String path;
-        try {
-            path = dev.weft.http.UrlCodec.decodePath(rawPath);
-        } catch (IllegalArgumentException e) {
-            refuse(400, "malformed percent-encoding in the path", req);
-            return;
-        }
-        String method = req.method().name();
-        RouteMatch match = server.dispatcher().lookup(method, req.headers().get(HttpHeaderNames.HOST), path);
-        Application owner = match instanceof RouteMatch.Found f ? f.route().owner() : server.dispatcher().root();
-        if (!(match instanceof RouteMatch.Found) && !server.knownMethod(method)) {
-            // RFC 9110 §9.1: a method no route uses is not implemented, even on a path that exists (not 405);
-            // a route for any method ("*") still receives it.
-            refuse(501, "method " + method + " is not implemented", req);
-            return;
-        }
-        long contentLength = RequestChecks.contentLength(req);
-        boolean chunked = contentLength < 0 && io.netty.handler.codec.http.HttpUtil.isTransferEncodingChunked(req);
-        long limit = owner.clientMaxSize();
-        if (contentLength > limit) {
-            refuse(413, "the request body (" + contentLength + " bytes) is larger than the " + limit
-                    + " bytes this server accepts", req);
-            return;
-        }
-        String expect = req.headers().get(HttpHeaderNames.EXPECT);
-        if (expect != null) {
-            if (!HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {
-                refuse(417, "unsupported expectation", req);
-                return;
-            }
-            if (req.protocolVersion() == HttpVersion.HTTP_1_1 && (contentLength > 0 || chunked)) {
-                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-            }
-        }
-        boolean hasBody = contentLength > 0 || chunked;
-        RequestBody body = hasBody ? RequestBody.open(limit, contentLength) : RequestBody.empty();
-        boolean keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(req);
-        DefaultRequest request = new DefaultRequest(info, method, uri, rawPath, path, query,
-                NettyHeaders.readOnly(req.headers()), req.protocolVersion().text(), keepAlive, body, contentLength,
-                owner);
-        request.route(match);
-        Exchange ex = new Exchange(request, body, req);
         current = ex;
         server.exchangeStarted();
-        Handler h = match instanceof RouteMatch.Found f ? f.route().chain() : server.dispatcher().unmatched();
-        Reply reply;
-        try {
-            reply = h.handle(request);
-        } catch (Throwable t) {
-            reply = Reply.failed(t);
-        }
-        resolve(ex, reply);
+        ex.run();
     }
 
-    // ---- replies
+    // ---- the exchange's stream
 
-    private void resolve(Exchange ex, Reply reply) {
-        if (reply instanceof Response r) {
-            respond(ex, r);
-        } else if (reply instanceof HttpException e) {
-            respond(ex, e.toResponse());
-        } else {
-            CompletionStage<Response> stage = reply.toStage();
-            ex.pending = stage;
-            ex.pendingReply = reply;
-            stage.whenComplete((r, e) -> {
-                if (ctx.executor().inEventLoop()) {
-                    settle(ex, r, e);
-                } else {
-                    ctx.executor().execute(() -> settle(ex, r, e));
-                }
-            });
-        }
+    @Override
+    public ChannelHandlerContext context() {
+        return ctx;
     }
 
-    private void settle(Exchange ex, @Nullable Response r, @Nullable Throwable e) {
-        ex.pending = null;
+    @Override
+    public void sendContinue() {
+        ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
+
+    @Override
+    public boolean closing() {
+        return closing;
+    }
+
+    @Override
+    public void send(Exchange ex, FullHttpResponse out, boolean close) {
         if (current != ex) {
-            return; // the connection closed meanwhile
-        }
-        if (e == null && r != null) {
-            respond(ex, r);
+            out.release();
             return;
-        }
-        Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof HttpException h) {
-            respond(ex, h.toResponse());
-        } else if (t instanceof CancellationException) {
-            respond(ex, Response.text("503: Service Unavailable").status(503));
-        } else {
-            if (t == null) {
-                t = new NullPointerException("the handler's stage completed with null");
-            }
-            LOG.error("Error handling request {} {}", ex.request.method(), ex.request.rawTarget(), t);
-            respond(ex, Response.text("500: Internal Server Error").status(500));
-        }
-    }
-
-    // ---- writing
-
-    private void respond(Exchange ex, Response response) {
-        if (ex.responded) {
-            return;
-        }
-        ex.responded = true;
-        boolean close = closing || !ex.request.keepAlive() || ex.body.tooLarge() || server.stopping();
-        FullHttpResponse out;
-        try {
-            out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(response),
-                    "HEAD".equals(ex.request.method()), close,
-                    ex.nettyRequest.protocolVersion() == HttpVersion.HTTP_1_0, server.serverHeader(),
-                    ex.request.app().jsonCodec());
-        } catch (Exception e) {
-            LOG.error("Error encoding the response to {} {}", ex.request.method(), ex.request.rawTarget(), e);
-            try {
-                out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(
-                        Response.text("500: Internal Server Error").status(500)), false, close,
-                        false, server.serverHeader(), ex.request.app().jsonCodec());
-            } catch (Exception again) {
-                ctx.close();
-                return;
-            }
-        }
-        if (server.accessLog().active()) {
-            server.accessLog().log(new AccessLogger.Entry(String.valueOf(ex.request.remote()), ex.startMillis,
-                    ex.startNanos, ex.request.method() + " " + ex.request.rawTarget() + " " + ex.request.version(),
-                    out.status().code(), out.content().readableBytes(), ex.nettyRequest.headers(), out.headers()));
         }
         if (close) {
             closing = true;
@@ -408,8 +277,11 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         return ctx.writeAndFlush(msg);
     }
 
+    // ---- refusing
+
     /** A request refused before any handler: answer with {@code status} and close (its framing is suspect). */
-    private void refuse(int status, String why, @Nullable HttpRequest req) {
+    @Override
+    public void refuse(int status, String why) {
         broken = true;
         closing = true;
         // The reason is ours (a fixed phrase, never the client's bytes or a stack trace): say it, as aiohttp does.
@@ -430,11 +302,6 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A message the decoder failed: answer with the status its cause calls for and close. {@code inBody}: the
-     * failure is in a body (a chunk line or the trailer section), where an over-long line is a bad chunk (400), not
-     * a long URI (414).
-     */
-    /**
      * Closes after {@code written}, but gently: a client still sending a body it was refused (413 mid-upload) would
      * get a connection reset, not our answer, if we closed with unread bytes. So: shut down our output, keep
      * reading and discarding for at most {@link #LINGER_MILLIS}, then close.
@@ -454,6 +321,11 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         });
     }
 
+    /**
+     * A message the decoder failed: answer with the status its cause calls for and close. {@code inBody}: the
+     * failure is in a body (a chunk line or the trailer section), where an over-long line is a bad chunk (400), not
+     * a long URI (414).
+     */
     private void failFraming(Throwable cause, boolean inBody) {
         int status;
         if (cause instanceof BadRequestException b) {
@@ -467,16 +339,16 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
         } else {
             status = 400;
         }
-        if (current != null && current.responded) {
+        if (current != null && current.responded()) {
             broken = true;
             // The response may still be in the batch's unflushed writes: send it, then close.
             ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        refuse(status, String.valueOf(cause.getMessage()), null);
+        refuse(status, String.valueOf(cause.getMessage()));
     }
 
-    // ---- finishing
+    // ---- finishing and idling
 
     private void finishExchange() {
         current = null;
@@ -534,25 +406,6 @@ final class Http1Connection extends ChannelInboundHandlerAdapter {
             scheduleIdleCheck(timeout - idleFor);
         } else {
             scheduleIdleCheck(timeout);
-        }
-    }
-
-    /** One request and its response in progress. */
-    private static final class Exchange {
-        final DefaultRequest request;
-        final RequestBody body;
-        final HttpRequest nettyRequest;
-        final long startMillis = System.currentTimeMillis();
-        final long startNanos = System.nanoTime();
-        boolean bodyDone;
-        boolean responded;
-        @Nullable CompletionStage<Response> pending;
-        @Nullable Reply pendingReply;
-
-        Exchange(DefaultRequest request, RequestBody body, HttpRequest nettyRequest) {
-            this.request = request;
-            this.body = body;
-            this.nettyRequest = nettyRequest;
         }
     }
 }

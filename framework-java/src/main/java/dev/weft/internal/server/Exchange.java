@@ -1,0 +1,249 @@
+package dev.weft.internal.server;
+
+import dev.weft.http.UrlCodec;
+import dev.weft.internal.http.NettyHeaders;
+import dev.weft.internal.web.ConnectionInfo;
+import dev.weft.internal.web.DefaultRequest;
+import dev.weft.internal.web.RequestBody;
+import dev.weft.internal.web.RouteMatch;
+import dev.weft.internal.web.WebAccess;
+import dev.weft.web.Application;
+import dev.weft.web.Handler;
+import dev.weft.web.HttpException;
+import dev.weft.web.Reply;
+import dev.weft.web.Response;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request and its response: from a decoded request head to routing, the handler, its reply, and the encoded
+ * response. It knows nothing of how requests share a connection (pipelining, keep-alive): that is its
+ * {@link Stream}'s business, so an HTTP/2 stream can drive an exchange as an HTTP/1.1 connection does.
+ * Loop thread only.
+ */
+final class Exchange {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
+    /** What an exchange needs from the connection or stream that carries it. */
+    interface Stream {
+        ChannelHandlerContext context();
+
+        /** Sends {@code 100 Continue} now. */
+        void sendContinue();
+
+        /** Refuses the request before any handler ran: answer {@code status} and close. */
+        void refuse(int status, String why);
+
+        /** Whether the connection closes after this response whatever the request said. */
+        boolean closing();
+
+        /** Sends the exchange's response; {@code close}: the connection closes after it. */
+        void send(Exchange exchange, FullHttpResponse response, boolean close);
+    }
+
+    final DefaultRequest request;
+    final RequestBody body;
+    final HttpRequest head;
+    private final HttpServer server;
+    private final Stream stream;
+    private final Handler handler;
+    private final long startMillis = System.currentTimeMillis();
+    private final long startNanos = System.nanoTime();
+    /** The last body chunk has arrived. Set by the stream. */
+    boolean bodyDone;
+    private boolean responded;
+    private boolean abandoned;
+    private @Nullable Reply pending;
+
+    private Exchange(DefaultRequest request, RequestBody body, HttpRequest head, HttpServer server, Stream stream,
+                     Handler handler) {
+        this.request = request;
+        this.body = body;
+        this.head = head;
+        this.server = server;
+        this.stream = stream;
+        this.handler = handler;
+    }
+
+    /**
+     * Reads the request head: target, routing, body limit and expectations. Returns the exchange, ready to
+     * {@link #run()}, or null after {@link Stream#refuse refusing} the request.
+     */
+    static @Nullable Exchange open(HttpRequest head, HttpServer server, ConnectionInfo info, Stream stream) {
+        BadRequestException bad = RequestChecks.check(head);
+        if (bad != null) {
+            stream.refuse(bad.status(), bad.getMessage());
+            return null;
+        }
+        String uri = head.uri();
+        int q = uri.indexOf('?');
+        String rawPath = q < 0 ? uri : uri.substring(0, q);
+        String query = q < 0 ? "" : uri.substring(q + 1);
+        if (!rawPath.startsWith("/")) {
+            rawPath = RequestChecks.originForm(rawPath);
+            if (rawPath == null) {
+                stream.refuse(400, "the request target is not a path");
+                return null;
+            }
+        }
+        String path;
+        try {
+            path = UrlCodec.decodePath(rawPath);
+        } catch (IllegalArgumentException e) {
+            stream.refuse(400, "malformed percent-encoding in the path");
+            return null;
+        }
+        String method = head.method().name();
+        RouteMatch match = server.dispatcher().lookup(method, head.headers().get(HttpHeaderNames.HOST), path);
+        if (!(match instanceof RouteMatch.Found) && !server.knownMethod(method)) {
+            // RFC 9110 §9.1: a method no route uses is not implemented, even on a path that exists (not 405);
+            // a route for any method ("*") still receives it.
+            stream.refuse(501, "method " + method + " is not implemented");
+            return null;
+        }
+        Application owner = match instanceof RouteMatch.Found f ? f.route().owner() : server.dispatcher().root();
+        long contentLength = RequestChecks.contentLength(head);
+        boolean chunked = contentLength < 0 && HttpUtil.isTransferEncodingChunked(head);
+        long limit = owner.clientMaxSize();
+        if (contentLength > limit) {
+            stream.refuse(413, "the request body (" + contentLength + " bytes) is larger than the " + limit
+                    + " bytes this server accepts");
+            return null;
+        }
+        boolean hasBody = contentLength > 0 || chunked;
+        String expect = head.headers().get(HttpHeaderNames.EXPECT);
+        if (expect != null) {
+            if (!HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {
+                stream.refuse(417, "unsupported expectation");
+                return null;
+            }
+            if (head.protocolVersion() == HttpVersion.HTTP_1_1 && hasBody) {
+                stream.sendContinue();
+            }
+        }
+        RequestBody body = hasBody ? RequestBody.open(limit, contentLength) : RequestBody.empty();
+        DefaultRequest request = new DefaultRequest(info, method, uri, rawPath, path, query,
+                NettyHeaders.readOnly(head.headers()), head.protocolVersion().text(), HttpUtil.isKeepAlive(head),
+                body, contentLength, owner);
+        request.route(match);
+        Handler handler = match instanceof RouteMatch.Found f ? f.route().chain() : server.dispatcher().unmatched();
+        return new Exchange(request, body, head, server, stream, handler);
+    }
+
+    /** Runs the handler; its response is sent now or when its stage completes. */
+    void run() {
+        Reply reply;
+        try {
+            reply = handler.handle(request);
+        } catch (Throwable t) {
+            reply = Reply.failed(t);
+        }
+        if (reply instanceof Response r) {
+            respond(r);
+        } else if (reply instanceof HttpException e) {
+            respond(e.toResponse());
+        } else {
+            pending = reply;
+            ChannelHandlerContext ctx = stream.context();
+            reply.toStage().whenComplete((r, e) -> {
+                if (ctx.executor().inEventLoop()) {
+                    settle(r, e);
+                } else {
+                    ctx.executor().execute(() -> settle(r, e));
+                }
+            });
+        }
+    }
+
+    /** Whether the response has been sent. */
+    boolean responded() {
+        return responded;
+    }
+
+    /** The stream is gone: forget the response, and cancel the handler's stage if {@code cancel}. */
+    void abandon(Throwable cause, boolean cancel) {
+        abandoned = true;
+        body.abort(cause);
+        Reply p = pending;
+        if (cancel && p != null) {
+            WebAccess.get().cancel(p);
+        }
+    }
+
+    /** Cancels the handler's stage (a forced stop); its 503 is still sent if the stream is open. */
+    void cancel() {
+        Reply p = pending;
+        if (p != null) {
+            WebAccess.get().cancel(p);
+        }
+    }
+
+    private void settle(@Nullable Response r, @Nullable Throwable e) {
+        pending = null;
+        if (abandoned) {
+            return;
+        }
+        if (e == null && r != null) {
+            respond(r);
+            return;
+        }
+        Throwable t = e;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof HttpException h) {
+            respond(h.toResponse());
+        } else if (t instanceof CancellationException) {
+            respond(Response.text("503: Service Unavailable").status(503));
+        } else {
+            if (t == null) {
+                t = new NullPointerException("the handler's stage completed with null");
+            }
+            LOG.error("Error handling request {} {}", request.method(), request.rawTarget(), t);
+            respond(Response.text("500: Internal Server Error").status(500));
+        }
+    }
+
+    private void respond(Response response) {
+        if (responded) {
+            return;
+        }
+        responded = true;
+        boolean close = stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping();
+        ChannelHandlerContext ctx = stream.context();
+        boolean head = "HEAD".equals(request.method());
+        boolean http10 = this.head.protocolVersion() == HttpVersion.HTTP_1_0;
+        FullHttpResponse out;
+        try {
+            out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(response), head, close, http10,
+                    server.serverHeader(), request.app().jsonCodec());
+        } catch (Exception e) {
+            LOG.error("Error encoding the response to {} {}", request.method(), request.rawTarget(), e);
+            try {
+                out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(
+                        Response.text("500: Internal Server Error").status(500)), head, close, http10,
+                        server.serverHeader(), request.app().jsonCodec());
+            } catch (Exception again) {
+                ctx.close();
+                return;
+            }
+        }
+        if (server.accessLog().active()) {
+            server.accessLog().log(new AccessLogger.Entry(String.valueOf(request.remote()), startMillis, startNanos,
+                    request.method() + " " + request.rawTarget() + " " + request.version(), out.status().code(),
+                    out.content().readableBytes(), this.head.headers(), out.headers()));
+        }
+        stream.send(this, out, close);
+    }
+}
