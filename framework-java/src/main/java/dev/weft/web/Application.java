@@ -156,6 +156,12 @@ public final class Application {
         if (subapp == this) {
             throw new IllegalArgumentException("an application cannot be its own sub-application");
         }
+        for (Application a = parent; a != null; a = a.parent) {
+            if (a == subapp) {
+                throw new IllegalArgumentException("cannot mount an application inside its own sub-application:"
+                        + " that would make a cycle");
+            }
+        }
         if (subapp.parent != null) {
             throw new IllegalStateException("this sub-application is already mounted at '"
                     + (subapp.prefix.isEmpty() ? "a domain" : subapp.prefix) + "'; an application is mounted once");
