@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class RouteTable {
     /** The method of a route that answers any method. */
     public static final String ANY_METHOD = "*";
+    /** Where this library's classes are loaded from, to tell the caller's frames from ours. */
+    private static final @Nullable String CORE_LOCATION = location(RouteTable.class);
 
     private final List<RouteDef> routes = new ArrayList<>();
     /** The routes by method and {@link PathTemplate#shape()}, to find duplicates in one lookup. */
@@ -175,7 +177,7 @@ public final class RouteTable {
     }
 
     /** The message for {@code route}, which matches the same requests as {@code first}. */
-    static String duplicate(RouteDef route, RouteDef first) {
+    private static String duplicate(RouteDef route, RouteDef first) {
         String what = route.method() + " " + route.path();
         String earlier = first.method() + " " + first.path();
         return (what.equals(earlier)
@@ -183,6 +185,7 @@ public final class RouteTable {
                 : "Route " + what + " matches the same requests as " + earlier + " (added at " + first.origin() + ")")
                 + "; use a different path or remove the earlier route";
     }
+
     void freeze(String because) {
         this.frozenBecause = because;
     }
@@ -208,8 +211,6 @@ public final class RouteTable {
                 })
                 .orElse("unknown"));
     }
-
-    private static final @Nullable String CORE_LOCATION = location(RouteTable.class);
 
     /** Classes of this library, the JDK and the Kotlin DSL; user code in any package (even dev.weft.web) is not. */
     private static boolean isFramework(Class<?> c) {

@@ -83,7 +83,7 @@ class ApplicationTest {
         app.routes().get("/", req -> Response.text("hi"));
         assertThat(app.isFrozen()).isFalse();
         try (LiveServer server = LiveServer.start(app)) {
-            assertThat(app.isFrozen()).isTrue();
+            assertThat(server.runner().app().isFrozen()).isTrue();
         }
     }
 
@@ -120,6 +120,7 @@ class ApplicationTest {
         Application admin = Application.create();
         Application app = Application.create().addSubapp("/admin", admin);
         try (LiveServer server = LiveServer.start(app)) {
+            assertThat(server.runner().app().isFrozen()).isTrue();
             assertThat(admin.isFrozen()).isTrue();
             assertFrozen(() -> admin.routes().get("/late", req -> Response.text("late")), "GET /late");
             assertFrozen(() -> admin.use((req, next) -> next.handle(req)), "add a middleware");

@@ -45,10 +45,10 @@ class SignalsTest {
                 .onShutdown(record("shutdown 2"))
                 .onCleanup(record("cleanup 1"))
                 .onCleanup(record("cleanup 2"));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(events).containsExactly("setup db", "setup cache", "startup 1", "startup 2");
-            events.clear();
-        }
+        LiveServer server = LiveServer.start(app);
+        assertThat(events).containsExactly("setup db", "setup cache", "startup 1", "startup 2");
+        events.clear();
+        server.close();
         assertThat(events).containsExactly("shutdown 1", "shutdown 2", "cleanup 2", "cleanup 1",
                 "teardown cache", "teardown db");
     }
@@ -64,9 +64,8 @@ class SignalsTest {
                     a.set(RESOURCE, "pool");
                     return () -> null;
                 });
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(events).containsExactly("startup sees pool");
-        }
+        LiveServer.start(app).close();
+        assertThat(events).containsExactly("startup sees pool");
     }
 
     @Test
@@ -218,11 +217,11 @@ class SignalsTest {
                 .onCleanup(record("root cleanup"))
                 .addSubapp("/admin", admin)
                 .addDomain("api.example.com", api);
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(events).containsExactly("setup root", "root startup", "setup admin", "admin startup",
-                    "api startup");
-            events.clear();
-        }
+        LiveServer server = LiveServer.start(app);
+        assertThat(events).containsExactly("setup root", "root startup", "setup admin", "admin startup",
+                "api startup");
+        events.clear();
+        server.close();
         assertThat(events).containsExactly("root shutdown", "admin shutdown", "api cleanup", "admin cleanup",
                 "teardown admin", "root cleanup", "teardown root");
     }
