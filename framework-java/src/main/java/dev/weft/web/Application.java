@@ -176,7 +176,10 @@ public final class Application {
 
     // ---- signals
 
-    /** Runs {@code signal} at startup, before the server accepts connections. */
+    /**
+     * Runs {@code signal} at startup, before the server accepts connections and after the setups of this
+     * application's {@link #cleanupContext cleanup contexts}, so it can use what they set up.
+     */
     public Application onStartup(AppSignal signal) {
         checkNotFrozen("add a startup signal");
         onStartup.add(signal);
@@ -190,7 +193,10 @@ public final class Application {
         return this;
     }
 
-    /** Runs {@code signal} at cleanup, the last step of a shutdown. */
+    /**
+     * Runs {@code signal} at cleanup, the last step of a shutdown: cleanup signals run last added first, then the
+     * teardowns of this application's cleanup contexts; a sub-application cleans up before its parent.
+     */
     public Application onCleanup(AppSignal signal) {
         checkNotFrozen("add a cleanup signal");
         onCleanup.add(signal);

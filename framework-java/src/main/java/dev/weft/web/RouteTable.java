@@ -25,8 +25,10 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Paths are checked when added: a malformed template, a bad regex, a repeated placeholder or a route added twice
- * (same method and path) fails at once with {@link IllegalArgumentException} saying where the first one was added.
- * Not thread-safe; build tables before the application starts.
+ * (same method, and a path matching the same requests: {@code /users/{name}} repeats {@code /users/{id}}) fails at
+ * once with {@link IllegalArgumentException} saying where the first one was added. A route of a sub-application that
+ * repeats one of its parent's once the prefix is applied makes the start fail. Not thread-safe; build tables before
+ * the application starts.
  */
 public final class RouteTable {
     /** The method of a route that answers any method. */
