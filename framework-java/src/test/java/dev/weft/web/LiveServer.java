@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,13 +57,18 @@ final class LiveServer implements AutoCloseable {
 
     /** Starts {@code app} with the default config (access log off) changed by {@code config}. */
     static LiveServer start(Application app, Consumer<ServerConfig.Builder> config) {
+        return start(app, "127.0.0.1", config);
+    }
+
+    /** Starts {@code app} on {@code host} (such as {@code ::1}) with the default config changed by {@code config}. */
+    static LiveServer start(Application app, String host, Consumer<ServerConfig.Builder> config) {
         Loop loop = Loop.create(1);
         AppRunner runner = AppRunner.create(app, ServerConfig.create(c -> {
             c.accessLog(AccessLog.off()).shutdownGrace(Duration.ofSeconds(5));
             config.accept(c);
         }), loop);
         try {
-            BoundSite site = await(runner.start(Site.tcp("127.0.0.1", 0)));
+            BoundSite site = await(runner.start(Site.tcp(host, 0)));
             return new LiveServer(loop, runner, site);
         } catch (RuntimeException | Error e) {
             try {
@@ -152,7 +156,7 @@ final class LiveServer implements AutoCloseable {
      */
     RawResponse raw(String head, byte[] body) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", site.port()), (int) TIMEOUT.toMillis());
+            s.connect(site.address(), (int) TIMEOUT.toMillis());
             s.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = s.getOutputStream();
             ByteArrayOutputStream request = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,30 @@ class RequestTest {
         assertThat(lines(server.raw("GET /connection HTTP/1.1\r\nHost: Example.com:8443").body()))
                 .containsEntry("host", "Example.com:8443")
                 .containsEntry("keepAlive", "false");
+    }
+
+    @Test
+    void without_a_host_header_host_is_the_local_address() {
+        assertThat(lines(server.raw("GET /connection HTTP/1.0").body()))
+                .containsEntry("host", "127.0.0.1:" + server.port())
+                .containsEntry("version", "HTTP/1.0");
+    }
+
+    @Test
+    void without_a_host_header_an_ipv6_local_address_is_bracketed() {
+        Application app = Application.create();
+        app.routes().get("/", req -> Response.text(req.host() + " " + req.remote()));
+        LiveServer v6;
+        try {
+            v6 = LiveServer.start(app, "::1", c -> { });
+        } catch (RuntimeException e) {
+            Assumptions.abort("no IPv6 loopback here: " + e);
+            return;
+        }
+        try (v6) {
+            assertThat(v6.raw("GET / HTTP/1.0").body())
+                    .isEqualTo("[0:0:0:0:0:0:0:1]:" + v6.port() + " 0:0:0:0:0:0:0:1");
+        }
     }
 
     @Test
