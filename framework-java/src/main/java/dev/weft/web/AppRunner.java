@@ -56,7 +56,7 @@ public final class AppRunner implements AutoCloseable {
         this.config = config;
         this.loop = (NettyLoop) loop;
         this.ownsLoop = ownsLoop;
-        this.lifecycle = new Lifecycle(app);
+        this.lifecycle = new Lifecycle(app, loop);
     }
 
     /** A runner with the default config on the implicit loop ({@link Loop#current()}). */
@@ -147,11 +147,24 @@ public final class AppRunner implements AutoCloseable {
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
         shutdown = done;
-        HttpServer s = server;
-        if (setup == null || s == null) {
+        CompletableFuture<Void> setUp = setup;
+        if (setUp == null) {
             finish(done, new ArrayList<>(), 0);
             return done;
         }
+        // Waits for a setup in progress. A failed setup has unwound itself already: its signals must not run twice.
+        setUp.handle((v, t) -> t == null).thenAccept(ok -> {
+            HttpServer s = server;
+            if (ok && s != null) {
+                stop(s, done);
+            } else {
+                finish(done, new ArrayList<>(), 0);
+            }
+        });
+        return done;
+    }
+
+    private void stop(HttpServer s, CompletableFuture<Void> done) {
         long started = System.nanoTime();
         List<Throwable> errors = new ArrayList<>();
         s.stopAccepting()
@@ -175,7 +188,6 @@ public final class AppRunner implements AutoCloseable {
                             config.shutdownGrace().toSeconds());
                     finish(done, errors, cut == null ? 0 : cut);
                 });
-        return done;
     }
 
     private void finish(CompletableFuture<Void> done, List<Throwable> errors, int cut) {

@@ -156,6 +156,12 @@ public final class Application {
         if (subapp == this) {
             throw new IllegalArgumentException("an application cannot be its own sub-application");
         }
+        for (Application a = parent; a != null; a = a.parent) {
+            if (a == subapp) {
+                throw new IllegalArgumentException("cannot mount an application inside its own sub-application:"
+                        + " that would make a cycle");
+            }
+        }
         if (subapp.parent != null) {
             throw new IllegalStateException("this sub-application is already mounted at '"
                     + (subapp.prefix.isEmpty() ? "a domain" : subapp.prefix) + "'; an application is mounted once");
@@ -170,7 +176,10 @@ public final class Application {
 
     // ---- signals
 
-    /** Runs {@code signal} at startup, before the server accepts connections. */
+    /**
+     * Runs {@code signal} at startup, before the server accepts connections and after the setups of this
+     * application's {@link #cleanupContext cleanup contexts}, so it can use what they set up.
+     */
     public Application onStartup(AppSignal signal) {
         checkNotFrozen("add a startup signal");
         onStartup.add(signal);
@@ -184,7 +193,10 @@ public final class Application {
         return this;
     }
 
-    /** Runs {@code signal} at cleanup, the last step of a shutdown. */
+    /**
+     * Runs {@code signal} at cleanup, the last step of a shutdown: cleanup signals run last added first, then the
+     * teardowns of this application's cleanup contexts; a sub-application cleans up before its parent.
+     */
     public Application onCleanup(AppSignal signal) {
         checkNotFrozen("add a cleanup signal");
         onCleanup.add(signal);

@@ -2,8 +2,9 @@ package dev.weft.web;
 
 /**
  * Setup and teardown of one resource in one place, as aiohttp's {@code cleanup_ctx}: {@link #setup} runs at startup
- * (in registration order) and returns the teardown, which runs at cleanup in reverse order. If a later setup fails,
- * the teardowns of those already set up still run.
+ * (in registration order, before the application's startup signals) and returns the teardown, which runs at cleanup
+ * in reverse order (after the application's cleanup signals). If a later setup or a startup signal fails, the
+ * teardowns of those already set up still run.
  *
  * <pre>{@code
  * app.cleanupContext(a -> {

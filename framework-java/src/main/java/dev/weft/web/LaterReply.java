@@ -1,9 +1,12 @@
 package dev.weft.web;
 
+import dev.weft.internal.web.LoopThreads;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 
 /** A reply that a stage completes later; see {@link Reply#async}. */
 final class LaterReply implements Reply {
@@ -32,12 +35,32 @@ final class LaterReply implements Reply {
 
     @Override
     public Reply then(ResponseFunction fn) {
-        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).then(fn)), origin);
+        return new LaterReply(onCallersLoop((reply, error) -> settle(reply, error).then(fn)), origin);
     }
 
     @Override
     public Reply recover(ErrorFunction fn) {
-        return new LaterReply(stage.handle((reply, error) -> settle(reply, error).recover(fn)), origin);
+        return new LaterReply(onCallersLoop((reply, error) -> settle(reply, error).recover(fn)), origin);
+    }
+
+    /**
+     * Applies {@code fn} when the stage completes, on the event loop of the thread calling this (a middleware on
+     * the loop): a stage may complete on any thread, but middlewares and the request they hold are loop-thread only.
+     */
+    private CompletionStage<Reply> onCallersLoop(BiFunction<Reply, Throwable, Reply> fn) {
+        Executor loop = LoopThreads.current();
+        if (loop == null) {
+            return stage.handle(fn);
+        }
+        CompletableFuture<Reply> out = new CompletableFuture<>();
+        stage.whenComplete((reply, error) -> LoopThreads.runOn(loop, () -> {
+            try {
+                out.complete(fn.apply(reply, error));
+            } catch (Throwable t) {
+                out.complete(Reply.failed(t));
+            }
+        }));
+        return out;
     }
 
     @Override

@@ -29,13 +29,14 @@ public interface Reply {
 
     /**
      * Applies {@code fn} to the response once there is one. Failures (including {@link HttpException}s) pass through
-     * untouched; an exception thrown by {@code fn} becomes this reply's failure.
+     * untouched; an exception thrown by {@code fn} becomes this reply's failure. Called on a loop thread, {@code fn}
+     * runs on that loop thread, also when the response comes from a stage completed on another thread.
      */
     Reply then(ResponseFunction fn);
 
     /**
      * Turns a failure into a reply: a thrown or returned {@link HttpException}, or any other exception of the inner
-     * handler. A successful response passes through untouched.
+     * handler. A successful response passes through untouched. Runs on the calling loop thread, as {@link #then}.
      */
     Reply recover(ErrorFunction fn);
 

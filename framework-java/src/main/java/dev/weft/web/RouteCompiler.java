@@ -5,7 +5,9 @@ import dev.weft.internal.web.Dispatcher;
 import dev.weft.internal.web.PathTemplate;
 import dev.weft.internal.web.RouteMatcher;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a frozen application tree into a {@link Dispatcher}: each route gets its full path (sub-application
@@ -19,26 +21,39 @@ final class RouteCompiler {
     static Dispatcher compile(Application root) {
         List<CompiledRoute> routes = new ArrayList<>();
         List<Dispatcher.Domain> domains = new ArrayList<>();
-        collect(root, "", List.of(), routes, domains);
+        collect(root, "", List.of(), routes, domains, "", new HashMap<>());
         Handler unmatched = chain(root.middlewares(), UnmatchedHandler.INSTANCE);
         return new Dispatcher(root, new RouteMatcher(routes), domains, unmatched);
     }
 
+    /**
+     * Adds the routes of {@code app} and its sub-applications. {@code seen} holds the routes so far by domain, method
+     * and path shape: each table refuses its own duplicates, but a route of a sub-application can only clash with
+     * its parent's once prefixes are applied.
+     */
     private static void collect(Application app, String prefix, List<Middleware> outer, List<CompiledRoute> out,
-                                List<Dispatcher.Domain> domains) {
+                                List<Dispatcher.Domain> domains, String domain, Map<String, RouteDef> seen) {
         List<Middleware> mws = new ArrayList<>(outer);
         mws.addAll(app.middlewares());
         for (RouteDef r : app.routes().routes()) {
             PathTemplate t = PathTemplate.parse(prefix + r.path());
+            RouteDef full = new RouteDef(r.method(), t.source(), r.name(), r.handler(), r.origin());
+            RouteDef first = seen.putIfAbsent(domain + " " + r.method() + " " + t.shape(), full);
+            if (first != null) {
+                throw new IllegalStateException("Route " + full.method() + " " + full.path() + " (added at "
+                        + full.origin() + (prefix.isEmpty() ? "" : ", in the sub-application at " + prefix)
+                        + ") matches the same requests as " + first.method() + " " + first.path() + " (added at "
+                        + first.origin() + "); use a different path or remove one of them");
+            }
             out.add(new CompiledRoute(r.method(), t, r.name(), chain(mws, r.handler()), app));
         }
         for (Application.Mount m : app.subapps()) {
             if (m.domain() != null) {
                 List<CompiledRoute> inner = new ArrayList<>();
-                collect(m.app(), "", mws, inner, domains);
+                collect(m.app(), "", mws, inner, domains, m.domain(), seen);
                 domains.add(new Dispatcher.Domain(m.domain(), new RouteMatcher(inner)));
             } else {
-                collect(m.app(), prefix + m.prefix(), mws, out, domains);
+                collect(m.app(), prefix + m.prefix(), mws, out, domains, domain, seen);
             }
         }
     }

@@ -6,8 +6,10 @@ import dev.weft.internal.web.PathTemplate;
 import dev.weft.internal.web.ViewHandler;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,14 +25,21 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Paths are checked when added: a malformed template, a bad regex, a repeated placeholder or a route added twice
- * (same method and path) fails at once with {@link IllegalArgumentException} saying where the first one was added.
- * Not thread-safe; build tables before the application starts.
+ * (same method, and a path matching the same requests: {@code /users/{name}} repeats {@code /users/{id}}) fails at
+ * once with {@link IllegalArgumentException} saying where the first one was added. A route of a sub-application that
+ * repeats one of its parent's once the prefix is applied makes the start fail. Not thread-safe; build tables before
+ * the application starts.
  */
 public final class RouteTable {
     /** The method of a route that answers any method. */
     public static final String ANY_METHOD = "*";
+    /** Where this library's classes are loaded from, to tell the caller's frames from ours. */
+    private static final @Nullable String CORE_LOCATION = location(RouteTable.class);
 
     private final List<RouteDef> routes = new ArrayList<>();
+    /** The routes by method and {@link PathTemplate#shape()}, to find duplicates in one lookup. */
+    private final Map<String, RouteDef> byShape = new HashMap<>();
+    private final Map<String, RouteDef> byName = new HashMap<>();
     private @Nullable String frozenBecause;
 
     private RouteTable() {
@@ -149,20 +158,34 @@ public final class RouteTable {
             throw new IllegalStateException("cannot add route " + route.method() + " " + route.path() + ": "
                     + frozenBecause);
         }
-        PathTemplate.parse(route.path()); // validates, throws IllegalArgumentException with the reason
-        for (RouteDef r : routes) {
-            if (r.method().equals(route.method()) && r.path().equals(route.path())) {
-                throw new IllegalArgumentException("Route " + route.method() + " " + route.path()
-                        + " already exists (added at " + r.origin() + "); use a different path or remove the earlier"
-                        + " route");
-            }
-            if (route.name() != null && route.name().equals(r.name())) {
-                throw new IllegalArgumentException("Route name '" + route.name() + "' is already used by "
-                        + r.method() + " " + r.path() + " (added at " + r.origin() + "); route names are unique");
-            }
+        PathTemplate template = PathTemplate.parse(route.path()); // validates, throws with the reason
+        String key = route.method() + " " + template.shape();
+        RouteDef same = byShape.get(key);
+        if (same != null) {
+            throw new IllegalArgumentException(duplicate(route, same));
         }
+        if (route.name() != null) {
+            RouteDef named = byName.get(route.name());
+            if (named != null) {
+                throw new IllegalArgumentException("Route name '" + route.name() + "' is already used by "
+                        + named.method() + " " + named.path() + " (added at " + named.origin() + "); route names are"
+                        + " unique");
+            }
+            byName.put(route.name(), route);
+        }
+        byShape.put(key, route);
         routes.add(route);
         return this;
+    }
+
+    /** The message for {@code route}, which matches the same requests as {@code first}. */
+    private static String duplicate(RouteDef route, RouteDef first) {
+        String what = route.method() + " " + route.path();
+        String earlier = first.method() + " " + first.path();
+        return (what.equals(earlier)
+                ? "Route " + what + " already exists (added at " + first.origin() + ")"
+                : "Route " + what + " matches the same requests as " + earlier + " (added at " + first.origin() + ")")
+                + "; use a different path or remove the earlier route";
     }
 
     void freeze(String because) {
@@ -179,15 +202,38 @@ public final class RouteTable {
         return method.toUpperCase(Locale.ROOT);
     }
 
-    private static String callerOrigin() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("dev.weft.web.")
-                        && !f.getClassName().startsWith("dev.weft.internal."))
+    /** Where the caller of the framework code now running is: {@code File.java:42}. */
+    static String callerOrigin() {
+        return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).walk(frames -> frames
+                .filter(f -> !isFramework(f.getDeclaringClass()))
                 .findFirst()
                 .map(f -> {
                     String file = f.getFileName();
                     return (file == null ? f.getClassName() : file) + ":" + f.getLineNumber();
                 })
                 .orElse("unknown"));
+    }
+
+    /** Classes of this library, the JDK and the Kotlin DSL; user code in any package (even dev.weft.web) is not. */
+    private static boolean isFramework(Class<?> c) {
+        String name = c.getName();
+        if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")
+                || name.startsWith("kotlin.") || name.startsWith("dev.weft.kotlin.")) {
+            return true;
+        }
+        String where = location(c);
+        if (where == null || CORE_LOCATION == null) {
+            return name.startsWith("dev.weft.web.") || name.startsWith("dev.weft.internal.");
+        }
+        return where.equals(CORE_LOCATION);
+    }
+
+    private static @Nullable String location(Class<?> c) {
+        try {
+            var source = c.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null : source.getLocation().toString();
+        } catch (SecurityException e) {
+            return null;
+        }
     }
 }

@@ -21,7 +21,10 @@ public interface Router {
     }
 
     /**
-     * The URL of named route {@code name} with placeholder values and a query string, percent-encoded.
+     * The URL of named route {@code name} with placeholder values and a query string, percent-encoded. The URL
+     * routes back to the same values: a value its placeholder would not match is refused, such as {@code "a/b"} for
+     * a one-segment {@code {name}} (routes match the decoded path, where every {@code /} separates segments; use
+     * {@code {name:.+}} for values with slashes).
      *
      * @throws IllegalArgumentException for an unknown name, or a missing, extra or non-matching value
      */

@@ -3,6 +3,7 @@ package dev.weft.internal.server;
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.WebAccess;
 import dev.weft.web.Response;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -203,7 +204,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         if (ex.body.tooLarge()) {
             closing = true;
             if (ex.responded()) {
-                ctx.close();
+                // The 413 may still be in this batch's unflushed writes: send it, then close gently.
+                lingerThenClose(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
                 return;
             }
         }

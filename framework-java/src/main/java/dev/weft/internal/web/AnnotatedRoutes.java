@@ -30,6 +30,7 @@ public final class AnnotatedRoutes {
     }
 
     public static void register(Object target, RouteTable table) {
+        refuseHidden(target.getClass());
         Method[] methods = target.getClass().getMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName)); // getMethods() order is unspecified
         int found = 0;
@@ -40,6 +41,24 @@ public final class AnnotatedRoutes {
             throw new IllegalArgumentException(target.getClass().getName() + " has no public method annotated with"
                     + " @Get, @Post, @Put, @Patch, @Delete or @Route");
         }
+    }
+
+    /** getMethods() sees public methods only: an annotated method that is not public would be skipped silently. */
+    private static void refuseHidden(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (!Modifier.isPublic(m.getModifiers()) && isRoute(m)) {
+                    throw new IllegalArgumentException(c.getName() + "." + m.getName() + " is annotated as a route"
+                            + " but is not public; make it public");
+                }
+            }
+        }
+    }
+
+    private static boolean isRoute(Method m) {
+        return m.isAnnotationPresent(Get.class) || m.isAnnotationPresent(Post.class)
+                || m.isAnnotationPresent(Put.class) || m.isAnnotationPresent(Patch.class)
+                || m.isAnnotationPresent(Delete.class) || m.isAnnotationPresent(Route.class);
     }
 
     private static int add(Object target, Method m, RouteTable table) {

@@ -181,7 +181,8 @@ public final class DefaultRequest implements Request {
         }
         SocketAddress local = connection.local();
         if (local instanceof InetSocketAddress inet) {
-            return inet.getHostString() + ":" + inet.getPort();
+            String name = inet.getHostString();
+            return (name.indexOf(':') >= 0 ? "[" + name + "]" : name) + ":" + inet.getPort(); // RFC 3986 IP-literal
         }
         return "localhost";
     }

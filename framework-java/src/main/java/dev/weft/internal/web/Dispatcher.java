@@ -4,6 +4,7 @@ import dev.weft.web.Application;
 import dev.weft.web.Handler;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The compiled routing of a started application tree: domain sub-applications first (by {@code Host}), then the
@@ -44,19 +45,26 @@ public final class Dispatcher {
     }
 
     /** Finds the route; {@code host} is the {@code Host} header or null. */
-    public RouteMatch lookup(String method, String host, String path) {
+    public RouteMatch lookup(String method, @Nullable String host, String path) {
+        RouteMatch.MethodNotAllowed notAllowed = null;
         if (!domains.isEmpty() && host != null) {
             String name = hostName(host);
+            String lower = host.toLowerCase(Locale.ROOT);
             for (Domain d : domains) {
-                if (d.matches(name) || d.matches(host.toLowerCase(Locale.ROOT))) {
+                if (d.matches(name) || d.matches(lower)) {
                     RouteMatch m = d.matcher().lookup(method, path);
                     if (m instanceof RouteMatch.Found) {
                         return m;
                     }
+                    if (m instanceof RouteMatch.MethodNotAllowed n && notAllowed == null) {
+                        notAllowed = n;
+                    }
                 }
             }
         }
-        return matcher.lookup(method, path);
+        RouteMatch m = matcher.lookup(method, path);
+        // The path exists on the host's domain application, for other methods: 405, not the root's 404.
+        return notAllowed != null && m instanceof RouteMatch.NotFound ? notAllowed : m;
     }
 
     private static String hostName(String host) {

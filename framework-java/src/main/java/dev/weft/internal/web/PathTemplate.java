@@ -112,6 +112,31 @@ public final class PathTemplate {
         return names.isEmpty();
     }
 
+    /**
+     * The template with its placeholder names left out, such as {@code /users/{}} for {@code /users/{id}}: two
+     * templates of the same shape match the same paths.
+     */
+    public String shape() {
+        StringBuilder b = new StringBuilder();
+        for (Segment seg : segments) {
+            b.append('/');
+            if (seg instanceof Literal l) {
+                b.append(l.text());
+            } else if (seg instanceof Placeholder) {
+                b.append("{}");
+            } else {
+                for (Piece piece : ((Regex) seg).pieces()) {
+                    if (piece.text() != null) {
+                        b.append(piece.text());
+                    } else {
+                        b.append(piece.own() == null ? "{}" : "{:" + piece.own().pattern() + "}");
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
     /** A new template with {@code prefix} (a static path like {@code /admin}) in front. */
     public PathTemplate withPrefix(String prefix) {
         return prefix.isEmpty() ? this : parse(prefix + source);
@@ -136,24 +161,53 @@ public final class PathTemplate {
                 b.append(UrlCodec.encodePathSegment(l.text()));
             } else if (seg instanceof Placeholder p) {
                 String v = required(params, p.name());
+                checkOneSegment(p.name(), v);
                 b.append(UrlCodec.encodePathSegment(v));
             } else {
                 Regex r = (Regex) seg;
+                StringBuilder decoded = new StringBuilder();
                 for (Piece piece : r.pieces()) {
                     if (piece.text() != null) {
+                        decoded.append(piece.text());
                         b.append(UrlCodec.encodePathSegment(piece.text()));
                         continue;
                     }
                     String v = required(params, piece.name());
-                    if (piece.own() != null && !piece.own().matcher(v).matches()) {
+                    if (piece.own() == null) {
+                        checkOneSegment(piece.name(), v);
+                    } else if (!piece.own().matcher(v).matches()) {
                         throw new IllegalArgumentException("value '" + v + "' for {" + piece.name() + "} does not"
                                 + " match its pattern " + piece.own().pattern() + " in route '" + source + "'");
                     }
+                    decoded.append(v);
                     b.append(r.spanning() ? UrlCodec.encodePath(v) : UrlCodec.encodePathSegment(v));
                 }
+                checkRoundTrip(r, decoded.toString(), params);
             }
         }
         return b.toString();
+    }
+
+    /** Routes match the decoded path, where a '/' always separates segments: a one-segment value cannot hold one. */
+    private void checkOneSegment(@Nullable String name, String v) {
+        if (v.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("value '" + v + "' for {" + name + "} contains '/', which the"
+                    + " one-segment placeholder of route '" + source + "' cannot match; use {" + name + ":.+} in"
+                    + " the route to let it span segments");
+        }
+    }
+
+    /** The URL must route back to the same values: "{a}.{b}" with a=x, b=y.z would come back as a=x.y, b=z. */
+    private void checkRoundTrip(Regex r, String segment, Map<String, String> params) {
+        List<String> back = new ArrayList<>();
+        boolean same = r.match(segment, back);
+        for (int k = 0; same && k < back.size(); k += 2) {
+            same = back.get(k + 1).equals(params.get(back.get(k)));
+        }
+        if (!same) {
+            throw new IllegalArgumentException("the values " + params + " do not match route '" + source + "': the"
+                    + " URL would not route back to them");
+        }
     }
 
     private static String required(Map<String, String> params, @Nullable String name) {

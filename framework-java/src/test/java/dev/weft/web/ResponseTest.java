@@ -1,0 +1,260 @@
+package dev.weft.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.http.Cookie;
+import dev.weft.json.JsonCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Type;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ResponseTest {
+
+    // ---- made in memory
+
+    @Test
+    void text_is_200_plain_utf8() {
+        Response r = Response.text("zoë");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.reason()).isEqualTo("OK");
+        assertThat(r.contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(r.body()).isEqualTo("zoë".getBytes(StandardCharsets.UTF_8));
+        assertThat(r.text()).isEqualTo("zoë");
+    }
+
+    @Test
+    void html_is_200_html_utf8() {
+        assertThat(Response.html("<p>hi</p>").contentType()).isEqualTo("text/html; charset=utf-8");
+    }
+
+    @Test
+    void json_encodes_its_value() {
+        Response r = Response.json(Map.of("a", 1));
+        assertThat(r.contentType()).isEqualTo("application/json");
+        assertThat(r.text()).isEqualTo("{\"a\":1}");
+        assertThat(Response.json(null).text()).isEqualTo("null");
+    }
+
+    @Test
+    void bytes_keeps_the_array_and_its_type() {
+        byte[] data = {1, 2, 3};
+        Response r = Response.bytes(data, "application/octet-stream");
+        assertThat(r.body()).isSameAs(data);
+        assertThat(r.contentType()).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void empty_has_a_status_and_nothing_else() {
+        Response r = Response.empty(204);
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(r.contentType()).isNull();
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void redirect_is_302_with_a_location_unless_told_otherwise() {
+        Response r = Response.redirect("/login");
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.headers().get("Location")).isEqualTo("/login");
+        assertThat(Response.redirect("/moved", 301).status()).isEqualTo(301);
+        assertThatThrownBy(() -> Response.redirect("/x", 200)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3xx");
+    }
+
+    @Test
+    void setters_change_the_response_fluently() {
+        Response r = Response.text("x").status(201).reason("Made").header("X-A", 1).header("X-A", 2)
+                .header("content-type", "text/csv");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.reason()).isEqualTo("Made");
+        assertThat(r.headers().getAll("x-a")).containsExactly("2");
+        assertThat(r.contentType()).isEqualTo("text/csv");
+        assertThat(r.headers().contains("Content-Type")).isFalse();
+    }
+
+    @Test
+    void a_status_out_of_range_is_refused() {
+        assertThatThrownBy(() -> Response.text("x").status(99)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Response.empty(1000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void header_injection_is_refused() {
+        Response r = Response.text("x");
+        assertThatThrownBy(() -> r.header("X-A", "ok\r\nX-Injected: yes")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("X-A").hasMessageContaining("\\x0d\\x0a");
+        refused(() -> r.header("X-A", "ok\nX-Injected: yes"));
+        refused(() -> r.header("X-A", "ok\rX"));
+        refused(() -> r.header("X-A\r\nX-Injected", "v"));
+        refused(() -> r.header("Bad Name", "v"));
+        refused(() -> r.header("Bad:Name", "v"));
+        refused(() -> r.headers().add("X-A", "a\r\n\r\n<html>"));
+        refused(() -> r.contentType("text/plain\r\nX-Injected: yes"));
+        refused(() -> r.header("Content-Type", "text/plain\r\nX: y"));
+        refused(() -> r.reason("OK\r\nX-Injected: yes"));
+        refused(() -> Response.redirect("/x\r\nSet-Cookie: a=b"));
+        refused(() -> r.cookie("a", "b\r\nX: y"));
+        refused(() -> new HttpException(400).header("X-A", "a\r\nb"));
+        refused(() -> new HttpFound("/x\r\nX: y"));
+        assertThat(r.headers().contains("X-A")).isFalse();
+    }
+
+    private static void refused(Runnable change) {
+        assertThatThrownBy(change::run).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void characters_whose_low_byte_is_cr_or_lf_cannot_split_a_header_on_the_wire() {
+        Application app = Application.create();
+        app.routes().get("/", req -> Response.text("x").header("X-Name", "a\u010D\u010AX-Injected: yes"));
+        try (LiveServer server = LiveServer.start(app)) {
+            LiveServer.RawResponse res = server.raw("GET / HTTP/1.1\r\nHost: localhost");
+            assertThat(res.status()).isEqualTo(200);
+            assertThat(res.header("X-Injected")).isNull();
+            assertThat(res.header("X-Name")).startsWith("a").endsWith("X-Injected: yes");
+        }
+    }
+
+    @Test
+    void cookies_are_kept_in_order() {
+        Response r = Response.text("x").cookie("a", "1").cookie(Cookie.of("b", "2")).deleteCookie("c");
+        assertThat(r.cookies()).extracting(Cookie::name).containsExactly("a", "b", "c");
+    }
+
+    // ---- sent
+
+    @Test
+    void each_factory_is_sent_with_its_status_type_and_body() {
+        Application app = Application.create();
+        app.routes()
+                .get("/text", req -> Response.text("plain"))
+                .get("/html", req -> Response.html("<b>bold</b>"))
+                .get("/json", req -> Response.json(Map.of("name", "zoë")))
+                .get("/bytes", req -> Response.bytes(new byte[] {0, 1, 2}, "image/x-test"))
+                .get("/empty", req -> Response.empty(204))
+                .get("/created", req -> Response.text("made").status(201).header("Location", "/things/1"))
+                .get("/redirect", req -> Response.redirect("/target"))
+                .get("/moved", req -> Response.redirect("/elsewhere", 301))
+                .get("/headers", req -> {
+                    Response r = Response.text("h").header("X-One", "1");
+                    r.headers().add("X-Many", "a").add("X-Many", "b");
+                    return r;
+                });
+        try (LiveServer server = LiveServer.start(app)) {
+            HttpResponse<String> text = server.get("/text");
+            assertThat(text.statusCode()).isEqualTo(200);
+            assertThat(text.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+            assertThat(text.headers().firstValue("Content-Length")).contains("5");
+            assertThat(text.headers().firstValue("Date")).isPresent();
+            assertThat(text.headers().firstValue("Server")).contains("Weft");
+            assertThat(text.body()).isEqualTo("plain");
+
+            assertThat(server.get("/html").headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+
+            HttpResponse<String> json = server.get("/json");
+            assertThat(json.headers().firstValue("Content-Type")).contains("application/json");
+            assertThat(json.body()).isEqualTo("{\"name\":\"zoë\"}");
+
+            HttpResponse<byte[]> bytes = sendBytes(server, "/bytes");
+            assertThat(bytes.headers().firstValue("Content-Type")).contains("image/x-test");
+            assertThat(bytes.body()).containsExactly(0, 1, 2);
+
+            HttpResponse<String> empty = server.get("/empty");
+            assertThat(empty.statusCode()).isEqualTo(204);
+            assertThat(empty.headers().firstValue("Content-Type")).isEmpty();
+            assertThat(empty.body()).isEmpty();
+
+            HttpResponse<String> created = server.get("/created");
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(created.headers().firstValue("Location")).contains("/things/1");
+
+            HttpResponse<String> redirect = server.get("/redirect");
+            assertThat(redirect.statusCode()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location")).contains("/target");
+            assertThat(server.get("/moved").statusCode()).isEqualTo(301);
+
+            HttpResponse<String> headers = server.get("/headers");
+            assertThat(headers.headers().allValues("X-One")).containsExactly("1");
+            assertThat(headers.headers().allValues("X-Many")).containsExactly("a", "b");
+        }
+    }
+
+    private static HttpResponse<byte[]> sendBytes(LiveServer server, String path) {
+        try {
+            return LiveServer.client().send(server.request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void a_reason_phrase_is_sent_on_the_status_line() {
+        Application app = Application.create();
+        app.routes().get("/", req -> Response.text("x").status(299).reason("Custom Thing"));
+        try (LiveServer server = LiveServer.start(app)) {
+            LiveServer.RawResponse res = server.raw("GET / HTTP/1.1\r\nHost: localhost");
+            assertThat(res.status()).isEqualTo(299);
+        }
+    }
+
+    @Test
+    void cookies_are_set_and_deleted_with_every_attribute() {
+        Application app = Application.create();
+        app.routes().get("/", req -> Response.text("cookies")
+                .cookie("plain", "1")
+                .cookie(Cookie.of("sid", "abc123").withDomain("example.com").withPath("/app")
+                        .withExpires(Instant.parse("2030-01-02T03:04:05Z")).withMaxAge(Duration.ofMinutes(30))
+                        .withSecure(true).withHttpOnly(true).withSameSite(Cookie.SameSite.LAX))
+                .deleteCookie("old")
+                .deleteCookie("scoped", "/app", "example.com"));
+        try (LiveServer server = LiveServer.start(app)) {
+            assertThat(server.get("/").headers().allValues("Set-Cookie")).containsExactly(
+                    "plain=1",
+                    "sid=abc123; Domain=example.com; Path=/app; Expires=Wed, 02 Jan 2030 03:04:05 GMT; Max-Age=1800;"
+                            + " Secure; HttpOnly; SameSite=Lax",
+                    "old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0",
+                    "scoped=; Domain=example.com; Path=/app; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0");
+        }
+    }
+
+    @Test
+    void json_is_encoded_with_the_applications_codec() {
+        JsonCodec shouting = new JsonCodec() {
+            @Override
+            public void write(Object value, OutputStream out) throws IOException {
+                out.write(String.valueOf(value).toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public <T> T read(InputStream in, Type type) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Application app = Application.create().jsonCodec(shouting);
+        app.routes().get("/app-codec", req -> Response.json("quiet"))
+                .get("/own-codec", req -> Response.json(Map.of("k", "v"), JsonCodec.jackson()));
+        try (LiveServer server = LiveServer.start(app)) {
+            assertThat(server.get("/app-codec").body()).isEqualTo("QUIET");
+            assertThat(server.get("/own-codec").body()).isEqualTo("{\"k\":\"v\"}");
+        }
+    }
+
+    @Test
+    void a_value_json_cannot_encode_is_a_500_without_details() {
+        Application app = Application.create();
+        app.routes().get("/", req -> Response.json(new Object()));
+        try (LiveServer server = LiveServer.start(app)) {
+            HttpResponse<String> res = server.get("/");
+            assertThat(res.statusCode()).isEqualTo(500);
+            assertThat(res.body()).isEqualTo("500: Internal Server Error");
+        }
+    }
+}
