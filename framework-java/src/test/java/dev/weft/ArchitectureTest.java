@@ -1,0 +1,204 @@
+package dev.weft;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.JavaTypeVariable;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The house rules of DESIGN.md that a machine can check on weft-core's main classes.
+ *
+ * <p>Package cycles: {@code dev.weft.internal.X} is the implementation of the concept {@code dev.weft.X} (the
+ * interface-plus-implementation split of STYLE.md §2, and the "shared secrets" of {@code WebAccess}), so a package
+ * and its own glue may depend on each other; the server glue, {@code dev.weft.internal.server}, belongs to
+ * {@code dev.weft.web}. At the time of writing those pairs are exactly the cycles there are: {@code http <->
+ * internal.http}, {@code loop <-> internal.loop}, {@code web <-> internal.web} and {@code web <-> internal.server}.
+ * Any other cycle, between concepts or among internal packages, fails.
+ */
+@AnalyzeClasses(packages = "dev.weft", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /**
+     * Public API types that may show a Netty type on purpose: the "clearly named escape hatches" of DESIGN.md, by
+     * fully qualified class name. Keep it short and say why next to each entry.
+     */
+    private static final Set<String> NETTY_ESCAPE_HATCHES = Set.of();
+
+    /** {@code dev.weft.X} and {@code dev.weft.internal.X} are the concept X; {@code internal.server} is web's. */
+    private static final SliceAssignment CONCEPTS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String pkg = c.getPackageName();
+            if (!pkg.startsWith("dev.weft.")) {
+                return SliceIdentifier.ignore();
+            }
+            String rest = pkg.substring("dev.weft.".length());
+            if (rest.startsWith("internal.")) {
+                rest = rest.substring("internal.".length());
+                if (rest.equals("server") || rest.startsWith("server.")) {
+                    rest = "web";
+                }
+            }
+            int dot = rest.indexOf('.');
+            return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
+        }
+
+        @Override
+        public String getDescription() {
+            return "concepts of dev.weft, each with its dev.weft.internal glue";
+        }
+    };
+
+    @ArchTest
+    static final ArchRule public_api_exposes_no_netty_type = classes()
+            .that(areApi())
+            .and(areNotIn(NETTY_ESCAPE_HATCHES))
+            .should(exposeNoTypeFrom("io.netty."))
+            .because("users write against Weft, not Netty (DESIGN.md, rules of the house)");
+
+    @ArchTest
+    static final ArchRule public_api_exposes_no_internal_type = classes()
+            .that(areApi())
+            .should(exposeNoTypeFrom("dev.weft.internal."))
+            .because("dev.weft.internal is not API: nothing public may expose a type from there (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule api_packages_are_free_of_cycles = slices()
+            .matching("dev.weft.(**)")
+            .that(DescribedPredicate.describe("are not internal", s -> !s.getDescription().contains("internal")))
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule internal_packages_are_free_of_cycles = slices()
+            .matching("dev.weft.internal.(**)")
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule concepts_with_their_internal_glue_are_free_of_cycles = slices()
+            .assignedFrom(CONCEPTS)
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule web_and_client_do_not_depend_on_each_other = noClasses()
+            .that().resideInAPackage("dev.weft.web..")
+            .should().dependOnClassesThat().resideInAPackage("dev.weft.client..")
+            .orShould().dependOnClassesThat().resideInAPackage("dev.weft.internal.client..")
+            .because("web and client both depend on http and loop, never on each other (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule client_does_not_depend_on_web = noClasses()
+            .that().resideInAPackage("dev.weft.client..")
+            .should().dependOnClassesThat().resideInAPackage("dev.weft.web..")
+            .because("web and client both depend on http and loop, never on each other (DESIGN.md)")
+            .allowEmptyShould(true); // there is no client yet
+
+    @ArchTest
+    static final ArchRule core_contains_no_kotlin = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("kotlin..")
+            .because("framework-java has no Kotlin (DESIGN.md); Kotlin lives in dsl-kotlin");
+
+    @ArchTest
+    static final ArchRule core_contains_no_test_code = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..", "io.mockk..")
+            .because("framework-java has no test-only code; that belongs in test-harness (DESIGN.md)");
+
+    /** Public classes outside dev.weft.internal whose enclosing classes are public too: what users can name. */
+    private static DescribedPredicate<JavaClass> areApi() {
+        return DescribedPredicate.describe("are public API", ArchitectureTest::isApi);
+    }
+
+    private static boolean isApi(JavaClass c) {
+        if (c.getPackageName().startsWith("dev.weft.internal") || c.isAnonymousClass() || c.isLocalClass()) {
+            return false;
+        }
+        for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+            Set<JavaModifier> m = k.getModifiers();
+            boolean visible = m.contains(JavaModifier.PUBLIC) || k.isNestedClass() && m.contains(JavaModifier.PROTECTED);
+            if (!visible) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static DescribedPredicate<JavaClass> areNotIn(Set<String> escapeHatches) {
+        return DescribedPredicate.describe("are not escape hatches " + escapeHatches,
+                c -> !escapeHatches.contains(c.getName()));
+    }
+
+    /**
+     * No type whose name starts with {@code prefix} in the class's supertypes and type parameters, or in the type,
+     * parameters, return type, type parameters or throws clause of a public or protected field, constructor or method.
+     */
+    private static ArchCondition<JavaClass> exposeNoTypeFrom(String prefix) {
+        return new ArchCondition<>("expose no type from " + prefix + ".. in a public or protected signature") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                List<String> found = new ArrayList<>();
+                c.getSuperclass().ifPresent(t -> collect(t, prefix, "extends", found));
+                for (JavaType t : c.getInterfaces()) {
+                    collect(t, prefix, "implements", found);
+                }
+                for (JavaTypeVariable<JavaClass> v : c.getTypeParameters()) {
+                    collect(v, prefix, "type parameter " + v.getName(), found);
+                }
+                for (JavaField f : c.getFields()) {
+                    if (visible(f)) {
+                        collect(f.getType(), prefix, "field " + f.getName(), found);
+                    }
+                }
+                for (JavaCodeUnit u : c.getCodeUnits()) {
+                    if (!visible(u) || u.getModifiers().contains(JavaModifier.SYNTHETIC)
+                            || u.getModifiers().contains(JavaModifier.BRIDGE)) {
+                        continue;
+                    }
+                    String where = u.getName() + "(..)";
+                    collect(u.getReturnType(), prefix, where + " returns", found);
+                    for (JavaType p : u.getParameterTypes()) {
+                        collect(p, prefix, where + " takes", found);
+                    }
+                    for (JavaTypeVariable<?> v : u.getTypeParameters()) {
+                        collect(v, prefix, where + " type parameter " + v.getName(), found);
+                    }
+                    u.getThrowsClause().getTypes().forEach(t -> collect(t, prefix, where + " throws", found));
+                }
+                for (String f : found) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + ": " + f));
+                }
+            }
+        };
+    }
+
+    private static boolean visible(JavaMember m) {
+        Set<JavaModifier> mods = m.getModifiers();
+        return mods.contains(JavaModifier.PUBLIC) || mods.contains(JavaModifier.PROTECTED);
+    }
+
+    private static void collect(JavaType type, String prefix, String where, List<String> found) {
+        for (JavaClass raw : type.getAllInvolvedRawTypes()) {
+            if (raw.getName().startsWith(prefix)) {
+                found.add(where + " " + raw.getName());
+            }
+        }
+    }
+}
