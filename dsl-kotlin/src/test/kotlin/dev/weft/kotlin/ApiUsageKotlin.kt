@@ -74,9 +74,8 @@ class ApiUsageKotlin {
         val app = Application.create()
         app.addRoutes(everyRouteMethod())
         app.routes().get("/") { Response.text("root") }
-        // use(vararg Middleware) takes lambdas in parentheses only: `app.use { req, next -> ... }` fails with "Passing
-        // value as a vararg is allowed only inside a parenthesized argument list" (reported: a use(Middleware)
-        // overload would allow the trailing-lambda form without making either language ambiguous).
+        // use(Middleware) takes a trailing lambda; use(vararg Middleware) the parenthesised form.
+        app.use { req, next -> next.handle(req) }
         app.use({ req, next -> next.handle(req) })
         app.use({ req, next -> next.handle(req).then { res -> res.header("X-Then", "sync") } })
         app.use({ req, next -> next.handle(req).then { res -> Reply.async(CompletableFuture.completedFuture(res)) } })

@@ -114,7 +114,14 @@ public final class Application {
         return new AppRouter(routes, this::mountPrefix);
     }
 
-    /** Adds middlewares; the first ever added is the outermost. */
+    /** Adds a middleware; the first ever added is the outermost. */
+    public Application use(Middleware middleware) {
+        checkNotFrozen("add a middleware");
+        middlewares.add(Objects.requireNonNull(middleware, "middleware"));
+        return this;
+    }
+
+    /** Adds middlewares in order; the first ever added is the outermost. */
     public Application use(Middleware... middleware) {
         checkNotFrozen("add a middleware");
         for (Middleware m : middleware) {

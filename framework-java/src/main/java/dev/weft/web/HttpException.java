@@ -55,7 +55,7 @@ public class HttpException extends RuntimeException implements Reply {
     }
 
     /** Extra headers to send with the response. */
-    public MutableHeaders headers() {
+    public final MutableHeaders headers() {
         if (headers == null) {
             headers = NettyHeaders.create();
         }
@@ -63,7 +63,7 @@ public class HttpException extends RuntimeException implements Reply {
     }
 
     /** Adds a header to the response; returns this exception for chaining. */
-    public HttpException header(String name, Object value) {
+    public final HttpException header(String name, Object value) {
         headers().set(name, value);
         return this;
     }

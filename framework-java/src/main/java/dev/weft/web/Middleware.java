@@ -9,10 +9,10 @@ package dev.weft.web;
  * app.use((req, next) -> next.handle(req).then(res -> res.header("X-Frame-Options", "DENY")));
  * }</pre>
  *
- * <p>{@code next} never throws: an exception of the inner handler comes back as a failed reply, so
+ * <p>{@link Next} never throws: an exception of the inner handler comes back as a failed reply, so
  * {@link Reply#recover} sees thrown and asynchronous failures alike.
  */
 @FunctionalInterface
 public interface Middleware {
-    Reply handle(Request request, Handler next) throws Exception;
+    Reply handle(Request request, Next next) throws Exception;
 }

@@ -64,7 +64,14 @@ final class RouteCompiler {
         for (int i = middlewares.size() - 1; i >= 0; i--) {
             Middleware m = middlewares.get(i);
             Handler inner = next;
-            next = safe(request -> m.handle(request, inner));
+            Next rest = request -> {
+                try {
+                    return inner.handle(request);
+                } catch (Exception e) {
+                    return Reply.failed(e); // not reached: inner is safe; Handler declares what Next does not
+                }
+            };
+            next = safe(request -> m.handle(request, rest));
         }
         return next;
     }

@@ -33,6 +33,7 @@ public final class NettyLoop implements Loop {
     private final int threads;
     private final EventLoopGroup group;
     private final LoopThreadFactory threadFactory;
+    private final EventLoop home;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public NettyLoop(int threads) {
@@ -43,6 +44,7 @@ public final class NettyLoop implements Loop {
         this.name = "weft-loop-" + LOOP_IDS.incrementAndGet();
         this.threadFactory = new LoopThreadFactory(this);
         this.group = new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
+        this.home = (EventLoop) group.iterator().next();
     }
 
     /** The implicit loop of the calling thread (see {@link Loop#current()}). */
@@ -87,14 +89,17 @@ public final class NettyLoop implements Loop {
         return group;
     }
 
-    /** The event loop of the calling thread if it belongs to this loop, else the next one of the group. */
+    /**
+     * The event loop of the calling thread if it belongs to this loop, else the loop's first event loop: tasks
+     * given from one outside thread then run in the order given, which a round-robin choice would not keep.
+     */
     public EventLoop eventLoop() {
         for (EventExecutor e : group) {
             if (e.inEventLoop()) {
                 return (EventLoop) e;
             }
         }
-        return group.next();
+        return home;
     }
 
     @Override
@@ -116,7 +121,7 @@ public final class NettyLoop implements Loop {
 
     @Override
     public <T> CompletionStage<T> runBlocking(Callable<T> task) {
-        Executor back = inLoop() ? eventLoop() : group.next();
+        Executor back = eventLoop();
         CompletableFuture<T> result = new CompletableFuture<>();
         BlockingExecutor.get().execute(() -> {
             T value;
