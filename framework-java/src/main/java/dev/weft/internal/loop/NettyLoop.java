@@ -123,10 +123,12 @@ public final class NettyLoop implements Loop {
     public <T> CompletionStage<T> runBlocking(Callable<T> task) {
         Executor back = eventLoop();
         CompletableFuture<T> result = new CompletableFuture<>();
+        // The blocking task sees the same implicit loop as its caller: this loop when called from it.
+        Loop implicit = inLoop() ? this : current();
         BlockingExecutor.get().execute(() -> {
             T value;
             try {
-                value = task.call();
+                value = ImplicitLoop.with(implicit, task::call);
             } catch (Throwable e) {
                 back.execute(() -> result.completeExceptionally(e));
                 return;
