@@ -65,7 +65,7 @@ class Http1ConnectionTest {
 
     @Test
     void keep_alive_serves_several_requests_on_one_connection() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             for (int i = 0; i < 3; i++) {
                 var res = c.send("GET /fast/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
                 assertThat(res.status()).isEqualTo(200);
@@ -77,7 +77,7 @@ class Http1ConnectionTest {
 
     @Test
     void pipelined_requests_are_answered_in_order_even_when_the_first_is_slow() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             c.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "GET /fast/1 HTTP/1.1\r\nHost: x\r\n\r\n"
                     + "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
@@ -95,7 +95,7 @@ class Http1ConnectionTest {
         for (int i = 0; i < 16; i++) {
             batch.append("GET /fast/").append(i).append(" HTTP/1.1\r\nHost: x\r\n\r\n");
         }
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             c.send(batch.toString());
             for (int i = 0; i < 16; i++) {
                 assertThat(c.read().body()).isEqualTo("fast " + i);
@@ -105,7 +105,7 @@ class Http1ConnectionTest {
 
     @Test
     void http_1_0_without_keep_alive_closes_after_the_response() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("GET / HTTP/1.0\r\n\r\n").read();
             assertThat(res.status()).isEqualTo(200);
             assertThat(res.body()).isEqualTo("root");
@@ -116,7 +116,7 @@ class Http1ConnectionTest {
 
     @Test
     void http_1_0_with_keep_alive_keeps_the_connection_and_says_so() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
             assertThat(res.header("Connection")).isEqualToIgnoringCase("keep-alive");
             assertThat(c.send("GET /fast/2 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read().body())
@@ -126,7 +126,7 @@ class Http1ConnectionTest {
 
     @Test
     void connection_close_from_the_client_is_honoured() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();
             assertThat(res.header("Connection")).isEqualToIgnoringCase("close");
             assertThat(c.closedByServer()).isTrue();
@@ -135,7 +135,7 @@ class Http1ConnectionTest {
 
     @Test
     void expect_100_continue_gets_an_interim_response_before_the_body_is_sent() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
             var interim = c.read();
             assertThat(interim.status()).isEqualTo(100);
@@ -147,7 +147,7 @@ class Http1ConnectionTest {
 
     @Test
     void chunked_request_body_is_reassembled() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n").read();
             assertThat(res.status()).isEqualTo(200);
@@ -158,7 +158,7 @@ class Http1ConnectionTest {
 
     @Test
     void head_request_gets_headers_with_the_get_length_and_no_body() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n").readHead();
             assertThat(res.status()).isEqualTo(200);
             assertThat(res.header("Content-Length")).isEqualTo("4");
@@ -169,7 +169,7 @@ class Http1ConnectionTest {
 
     @Test
     void an_exception_in_a_handler_is_a_500_without_details() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("GET /boom HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertThat(res.status()).isEqualTo(500);
             assertThat(res.body()).isEqualTo("500: Internal Server Error").doesNotContain("secret");
@@ -182,7 +182,7 @@ class Http1ConnectionTest {
 
     @Test
     void responses_carry_date_and_server_headers() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertThat(res.header("Date")).matches("\\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
             assertThat(res.header("Server")).isEqualTo("Weft");
@@ -192,7 +192,7 @@ class Http1ConnectionTest {
 
     @Test
     void an_idle_keep_alive_connection_is_closed_after_the_timeout() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
             assertThat(c.closedByServer()).isTrue();
         }
@@ -200,10 +200,10 @@ class Http1ConnectionTest {
 
     @Test
     void a_client_that_disconnects_cancels_its_handler_stage() throws Exception {
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             c.send("GET /never HTTP/1.1\r\nHost: x\r\n\r\n");
             // wait until the request reached the server: a second connection is served meanwhile
-            try (WireClient other = new WireClient(port)) {
+            try (RawHttp other = RawHttp.connect(port)) {
                 assertThat(other.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
             }
         }
@@ -214,7 +214,7 @@ class Http1ConnectionTest {
     @Test
     void a_client_streaming_an_oversized_body_reads_the_413_instead_of_a_reset() throws Exception {
         int size = 4 * 1024 * 1024;
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n");
             Thread uploader = new Thread(() -> {
                 byte[] chunk = new byte[64 * 1024];
@@ -238,7 +238,7 @@ class Http1ConnectionTest {
     @Test
     void many_requests_on_one_connection_do_not_accumulate_state() throws Exception {
         AtomicBoolean ok = new AtomicBoolean(true);
-        try (WireClient c = new WireClient(port)) {
+        try (RawHttp c = RawHttp.connect(port)) {
             for (int i = 0; i < 200; i++) {
                 var res = c.send("GET /fast/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n").read();
                 ok.compareAndSet(true, res.body().equals("fast " + i));

@@ -58,6 +58,15 @@ final class RawHttp implements AutoCloseable {
 
     /** Reads one complete response; fails if the connection ends or stalls before it is complete. */
     Reply read() throws IOException {
+        return read(true);
+    }
+
+    /** Reads the status line and headers of a response that carries no body (the answer to HEAD). */
+    Reply readHead() throws IOException {
+        return read(false);
+    }
+
+    private Reply read(boolean withBody) throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new AssertionError("the server closed the connection without a response");
@@ -75,7 +84,7 @@ final class RawHttp implements AutoCloseable {
         }
         List<String> length = headers.get("content-length");
         byte[] body = new byte[0];
-        if (status >= 200 && status != 204 && status != 304 && length != null) {
+        if (withBody && status >= 200 && status != 204 && status != 304 && length != null) {
             body = in.readNBytes(Integer.parseInt(length.get(0)));
         }
         return new Reply(status, statusLine, headers, new String(body, StandardCharsets.UTF_8));
