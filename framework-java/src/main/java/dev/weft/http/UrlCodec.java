@@ -22,12 +22,51 @@ public final class UrlCodec {
 
     /** Decodes a path: {@code %XX} escapes; {@code +} stays a plus sign. */
     public static String decodePath(String raw) {
-        return raw.indexOf('%') < 0 ? raw : decode(raw, false);
+        return raw.indexOf('%') < 0 ? raw : decode(raw, false, false);
+    }
+
+    /**
+     * Decodes a path for routing, as aiohttp's {@code path_safe}: every escape but {@code %2F} and {@code %25} is
+     * decoded, so an encoded slash stays inside its segment ({@code /files/a%2Fb} is two segments). Those two come
+     * out upper-case; {@link #unquoteSafe} turns a matched value into its decoded form.
+     */
+    public static String decodePathSafe(String raw) {
+        return raw.indexOf('%') < 0 ? raw : decode(raw, false, true);
+    }
+
+    /** Decodes the {@code %2F} and {@code %25} that {@link #decodePathSafe} kept. */
+    public static String unquoteSafe(String safe) {
+        if (safe.indexOf('%') < 0) {
+            return safe;
+        }
+        StringBuilder b = new StringBuilder(safe.length());
+        for (int i = 0; i < safe.length(); i++) {
+            char c = safe.charAt(i);
+            if (c == '%' && safe.startsWith("2F", i + 1)) {
+                b.append('/');
+                i += 2;
+            } else if (c == '%' && safe.startsWith("25", i + 1)) {
+                b.append('%');
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The form {@link #decodePathSafe} gives to decoded text: {@code %} as {@code %25}, {@code /} as {@code %2F}. */
+    public static String quoteSafe(String decoded, boolean keepSlash) {
+        if (decoded.indexOf('%') < 0 && (keepSlash || decoded.indexOf('/') < 0)) {
+            return decoded;
+        }
+        String out = decoded.replace("%", "%25");
+        return keepSlash ? out : out.replace("/", "%2F");
     }
 
     /** Decodes a query-string component: {@code %XX} escapes and {@code +} as a space. */
     public static String decodeQueryComponent(String raw) {
-        return raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw : decode(raw, true);
+        return raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw : decode(raw, true, false);
     }
 
     /** Parses {@code a=1&b=2&a=3} into a {@link MultiMap}; a name without {@code =} gets the empty value. */
@@ -119,7 +158,7 @@ public final class UrlCodec {
         return out == null ? s : out.toString();
     }
 
-    private static String decode(String s, boolean plusIsSpace) {
+    private static String decode(String s, boolean plusIsSpace, boolean keepSlashAndPercent) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
         int len = s.length();
         for (int i = 0; i < len; i++) {
@@ -133,7 +172,14 @@ public final class UrlCodec {
                 if (hi < 0 || lo < 0) {
                     throw new IllegalArgumentException("invalid percent-escape in " + quote(s));
                 }
-                bytes.write((hi << 4) | lo);
+                int b = (hi << 4) | lo;
+                if (keepSlashAndPercent && (b == '/' || b == '%')) {
+                    bytes.write('%');
+                    bytes.write('2');
+                    bytes.write(b == '/' ? 'F' : '5');
+                } else {
+                    bytes.write(b);
+                }
                 i += 2;
             } else if (c == '+' && plusIsSpace) {
                 bytes.write(' ');

@@ -98,4 +98,13 @@ class UrlCodecTest {
         MultiMap q = MultiMap.builder().add("k&=", "v +#").add("ü", "?/").build();
         assertThat(UrlCodec.parseQuery(UrlCodec.encodeQuery(q))).isEqualTo(q);
     }
+
+    @Test
+    void the_routing_form_keeps_encoded_slashes_and_percents_and_decodes_the_rest() {
+        assertThat(UrlCodec.decodePathSafe("/a%20b/c%2fd/e%25f/%C3%A9")).isEqualTo("/a b/c%2Fd/e%25f/é");
+        assertThat(UrlCodec.unquoteSafe("c%2Fd e%25f")).isEqualTo("c/d e%f");
+        assertThat(UrlCodec.quoteSafe("a/b%c", false)).isEqualTo("a%2Fb%25c");
+        assertThat(UrlCodec.quoteSafe("a/b%c", true)).isEqualTo("a/b%25c");
+        assertThat(UrlCodec.decodePathSafe("/plain")).isEqualTo("/plain");
+    }
 }

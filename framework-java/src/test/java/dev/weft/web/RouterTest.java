@@ -43,9 +43,8 @@ class RouterTest {
     }
 
     @Test
-    void a_slash_in_a_one_segment_value_is_refused() {
-        assertThatThrownBy(() -> app().router().url("user", Map.of("name", "a/b")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contains '/'");
+    void a_slash_in_a_one_segment_value_is_sent_encoded() {
+        assertThat(app().router().url("user", Map.of("name", "a/b"))).isEqualTo("/users/a%2Fb");
     }
 
     @Test
@@ -100,13 +99,14 @@ class RouterTest {
         Application app = app();
         Router r = app.router();
         try (LiveServer server = LiveServer.start(app)) {
-            for (String name : new String[] {"ada lovelace", "zoë", "what?#&", "100%", "a+b", "日本"}) {
+            for (String name : new String[] {"ada lovelace", "zoë", "what?#&", "100%", "a+b", "日本", "a/b", "%2F"}) {
                 MultiMap q = MultiMap.builder().add("k", name).build();
                 assertThat(server.get(r.url("user", Map.of("name", name), q)).body())
                         .as(name).isEqualTo(name + "|{k=[" + name + "]}");
             }
             assertThat(server.get(r.url("static", Map.of("tail", "a b/c?d"))).body()).isEqualTo("a b/c?d");
             assertThat(server.get(r.url("file", Map.of("name", "a.b", "ext", "c"))).body()).isEqualTo("a.b|c");
+            assertThat(server.get(r.url("file", Map.of("name", "dir/a", "ext", "c"))).body()).isEqualTo("dir/a|c");
         }
     }
 

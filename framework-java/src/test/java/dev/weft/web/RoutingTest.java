@@ -87,6 +87,13 @@ class RoutingTest {
     }
 
     @Test
+    void an_encoded_slash_stays_inside_its_segment_and_comes_out_decoded() {
+        assertThat(body("/users/a%2Fb")).isEqualTo("/users/{id} {id=a/b}");
+        assertThat(body("/users/a%2fb%252F")).isEqualTo("/users/{id} {id=a/b%2F}");
+        assertThat(body("/files/dir%2Freport.pdf")).isEqualTo("/files/{name}.{ext} {ext=pdf, name=dir/report}");
+    }
+
+    @Test
     void a_malformed_percent_escape_is_a_bad_request() {
         assertThat(server.raw("GET /users/%zz HTTP/1.1\r\nHost: localhost").status()).isEqualTo(400);
     }

@@ -105,7 +105,9 @@ final class Exchange {
             return null;
         }
         String method = head.method().name();
-        RouteMatch match = server.dispatcher().lookup(method, head.headers().get(HttpHeaderNames.HOST), path);
+        // Routing sees %2F as part of a segment, as aiohttp does; the values it matches come out decoded.
+        String routed = UrlCodec.decodePathSafe(rawPath);
+        RouteMatch match = server.dispatcher().lookup(method, head.headers().get(HttpHeaderNames.HOST), routed);
         if (!(match instanceof RouteMatch.Found) && !server.knownMethod(method)) {
             // RFC 9110 §9.1: a method no route uses is not implemented, even on a path that exists (not 405);
             // a route for any method ("*") still receives it.

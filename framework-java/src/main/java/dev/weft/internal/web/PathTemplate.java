@@ -56,7 +56,7 @@ public final class PathTemplate {
             for (Piece p : pieces) {
                 if (p.name() != null) {
                     out.add(p.name());
-                    out.add(m.group("g" + g++));
+                    out.add(UrlCodec.unquoteSafe(m.group("g" + g++)));
                 }
             }
             return true;
@@ -160,41 +160,30 @@ public final class PathTemplate {
             if (seg instanceof Literal l) {
                 b.append(UrlCodec.encodePathSegment(l.text()));
             } else if (seg instanceof Placeholder p) {
-                String v = required(params, p.name());
-                checkOneSegment(p.name(), v);
-                b.append(UrlCodec.encodePathSegment(v));
+                // A '/' in the value is sent as %2F, which the router keeps inside the segment (as aiohttp does).
+                b.append(UrlCodec.encodePathSegment(required(params, p.name())));
             } else {
                 Regex r = (Regex) seg;
-                StringBuilder decoded = new StringBuilder();
+                StringBuilder asRouted = new StringBuilder();
                 for (Piece piece : r.pieces()) {
                     if (piece.text() != null) {
-                        decoded.append(piece.text());
+                        asRouted.append(UrlCodec.quoteSafe(piece.text(), false));
                         b.append(UrlCodec.encodePathSegment(piece.text()));
                         continue;
                     }
                     String v = required(params, piece.name());
-                    if (piece.own() == null) {
-                        checkOneSegment(piece.name(), v);
-                    } else if (!piece.own().matcher(v).matches()) {
+                    if (piece.own() != null && !piece.own().matcher(v).matches()) {
                         throw new IllegalArgumentException("value '" + v + "' for {" + piece.name() + "} does not"
                                 + " match its pattern " + piece.own().pattern() + " in route '" + source + "'");
                     }
-                    decoded.append(v);
-                    b.append(r.spanning() ? UrlCodec.encodePath(v) : UrlCodec.encodePathSegment(v));
+                    boolean spans = piece.own() != null && maySpanSlash(piece.own().pattern());
+                    asRouted.append(UrlCodec.quoteSafe(v, spans));
+                    b.append(spans ? UrlCodec.encodePath(v) : UrlCodec.encodePathSegment(v));
                 }
-                checkRoundTrip(r, decoded.toString(), params);
+                checkRoundTrip(r, asRouted.toString(), params);
             }
         }
         return b.toString();
-    }
-
-    /** Routes match the decoded path, where a '/' always separates segments: a one-segment value cannot hold one. */
-    private void checkOneSegment(@Nullable String name, String v) {
-        if (v.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("value '" + v + "' for {" + name + "} contains '/', which the"
-                    + " one-segment placeholder of route '" + source + "' cannot match; use {" + name + ":.+} in"
-                    + " the route to let it span segments");
-        }
     }
 
     /** The URL must route back to the same values: "{a}.{b}" with a=x, b=y.z would come back as a=x.y, b=z. */
@@ -311,7 +300,7 @@ public final class PathTemplate {
         int g = 0;
         for (Piece p : pieces) {
             if (p.text() != null) {
-                regex.append(Pattern.quote(p.text()));
+                regex.append(Pattern.quote(UrlCodec.quoteSafe(p.text(), false))); // as the router sees the path
             } else if (p.own() == null) {
                 regex.append("(?<g").append(g++).append(">[^/]+)");
             } else {

@@ -1,5 +1,6 @@
 package dev.weft.internal.web;
 
+import dev.weft.http.UrlCodec;
 import dev.weft.internal.web.PathTemplate.Literal;
 import dev.weft.internal.web.PathTemplate.Placeholder;
 import dev.weft.internal.web.PathTemplate.Regex;
@@ -33,12 +34,25 @@ public final class RouteMatcher {
             Resource res = insert(r.template());
             res.add(r);
             if (r.template().isStatic()) {
-                staticPaths.put(r.template().source(), res);
+                staticPaths.put(routedForm(r.template()), res);
             }
         }
     }
 
-    /** Looks up {@code method} and {@code path} (decoded, starting with '/'). */
+    /** A static template as the router sees paths: see {@link UrlCodec#decodePathSafe}. */
+    private static String routedForm(PathTemplate t) {
+        StringBuilder b = new StringBuilder();
+        for (Segment s : t.segments()) {
+            b.append('/').append(UrlCodec.quoteSafe(((Literal) s).text(), false));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Looks up {@code method} and {@code path}: decoded, starting with '/', but with {@code %2F} and {@code %25} kept
+     * as they were sent ({@link UrlCodec#decodePathSafe}), so an encoded slash stays inside its segment; matched
+     * values are fully decoded.
+     */
     public RouteMatch lookup(String method, String path) {
         Resource res = staticPaths.get(path);
         if (res != null) {
@@ -118,7 +132,7 @@ public final class RouteMatcher {
                 for (Map.Entry<String, Node> e : node.placeholders.entrySet()) {
                     int mark = params.size();
                     params.add(e.getKey());
-                    params.add(seg);
+                    params.add(UrlCodec.unquoteSafe(seg));
                     RouteMatch.Found f = walk(e.getValue(), i + 1);
                     if (f != null) {
                         return f;
@@ -184,7 +198,7 @@ public final class RouteMatcher {
                 if (literals == null) {
                     literals = new HashMap<>();
                 }
-                return literals.computeIfAbsent(l.text(), k -> new Node());
+                return literals.computeIfAbsent(UrlCodec.quoteSafe(l.text(), false), k -> new Node());
             }
             if (s instanceof Placeholder p) {
                 if (placeholders == null) {
