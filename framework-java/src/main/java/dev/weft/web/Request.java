@@ -23,7 +23,11 @@ public interface Request {
     /** The method, upper-case as sent: {@code GET}, {@code POST}, … */
     String method();
 
-    /** The percent-decoded path, e.g. {@code /files/a b}; routes are matched against it. */
+    /**
+     * The percent-decoded path, e.g. {@code /files/a b}. Routes match this path, except that an encoded slash
+     * ({@code %2F}) stays inside its segment, as in aiohttp: {@code /users/a%2Fb} gives {@code {name}} the value
+     * {@code a/b}.
+     */
     String path();
 
     /** The path as sent, still percent-encoded. */
