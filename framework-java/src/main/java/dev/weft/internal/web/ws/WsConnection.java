@@ -109,15 +109,16 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
                 .expectMaskedFrames(true)
                 .allowMaskMismatch(false)
                 .allowExtensions(deflate != null)
-                .closeOnProtocolViolation(true)
+                .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
                 .build();
         ChannelHandler[] handlers = deflate == null
-                ? new ChannelHandler[] {new WebSocket13FrameDecoder(config), new WebSocket13FrameEncoder(false),
-                        new Utf8FrameValidator(true), ws}
-                : new ChannelHandler[] {new WebSocket13FrameDecoder(config), new WebSocket13FrameEncoder(false),
-                        new Inflating(deflate), new Utf8FrameValidator(true), ws};
-        String[] names = deflate == null ? new String[] {NAMES[0], NAMES[1], NAMES[2], NAMES[4]}
-                : new String[] {NAMES[0], NAMES[1], NAMES[3], NAMES[2], NAMES[4]};
+                ? new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
+                        new Utf8FrameValidator(false), ws}
+                : new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
+                        new Inflating(deflate), new Utf8FrameValidator(false), ws};
+        // The encoder comes first: the decoder and the UTF-8 validator write their close frames through it.
+        String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[4]}
+                : new String[] {NAMES[1], NAMES[0], NAMES[3], NAMES[2], NAMES[4]};
         hook.switchProtocols(headers, ws, names, handlers);
         return ws;
     }
@@ -291,6 +292,11 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     private void closeFrame(CloseWebSocketFrame frame) {
         closeReceived = true;
         int code = frame.statusCode() < 0 ? WsCloseCode.NO_STATUS_RECEIVED : frame.statusCode();
+        if (frame.statusCode() >= 0 && !WsCloseCode.isSendable(frame.statusCode())) {
+            // Netty accepts any code from 3000 up; RFC 6455 §7.4 ends at 4999.
+            fail(WsCloseCode.PROTOCOL_ERROR, "invalid close code " + frame.statusCode());
+            return;
+        }
         if (closeSent) {
             ctx.close(); // the peer answered our close: the server closes the TCP connection (RFC 6455 §7.1.1)
             return;
@@ -531,10 +537,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (c instanceof CorruptedWebSocketFrameException corrupt) {
-            // Netty's decoder or UTF-8 validator has written the close frame and closes the connection.
-            closeSent = true;
-            int code = corrupt.closeStatus().code();
-            recordFailure(code, String.valueOf(corrupt.getMessage()));
+            // From Netty's decoder (which now drops every further byte) or UTF-8 validator.
+            fail(corrupt.closeStatus().code(), String.valueOf(corrupt.getMessage()));
         } else if (c instanceof WsFailure f) {
             fail(f.code, String.valueOf(f.getMessage()));
         } else if (c instanceof IOException) {
