@@ -76,6 +76,7 @@ final class Exchange implements ProtocolSwitch {
     private boolean abandoned;
     /** The connection switched protocols: the reply ends the protocol's session instead of being sent. */
     private @Nullable Upgraded upgraded;
+    private @Nullable Settler settler;
     private @Nullable Reply pending;
 
     private Exchange(DefaultRequest request, RequestBody body, HttpRequest head, HttpServer server, Stream stream,
@@ -169,14 +170,13 @@ final class Exchange implements ProtocolSwitch {
             respond(e.toResponse());
         } else {
             pending = reply;
-            ChannelHandlerContext ctx = stream.context();
-            reply.toStage().whenComplete((r, e) -> {
-                if (ctx.executor().inEventLoop()) {
-                    settle(r, e);
-                } else {
-                    ctx.executor().execute(() -> settle(r, e));
-                }
-            });
+            Settler s = new Settler(this, stream.context());
+            if (upgraded != null) {
+                s.upgraded(upgraded); // switched already, inside the handler
+            } else {
+                settler = s;
+            }
+            reply.toStage().whenComplete(s);
         }
     }
 
@@ -203,18 +203,55 @@ final class Exchange implements ProtocolSwitch {
         }
     }
 
+    /**
+     * Waits for the handler's reply and settles the exchange on its loop. Once the connection has switched protocols
+     * it forgets the exchange (and so the request and its headers, which a long-lived WebSocket must not keep) and
+     * tells the protocol instead.
+     */
+    private static final class Settler implements java.util.function.BiConsumer<Response, Throwable> {
+        private final ChannelHandlerContext ctx;
+        private @Nullable Exchange exchange;
+        private @Nullable Upgraded upgraded;
+
+        Settler(Exchange exchange, ChannelHandlerContext ctx) {
+            this.exchange = exchange;
+            this.ctx = ctx;
+        }
+
+        void upgraded(Upgraded upgraded) {
+            this.upgraded = upgraded;
+            this.exchange = null;
+        }
+
+        @Override
+        public void accept(@Nullable Response r, @Nullable Throwable e) {
+            if (ctx.executor().inEventLoop()) {
+                settle(r, e);
+            } else {
+                ctx.executor().execute(() -> settle(r, e));
+            }
+        }
+
+        private void settle(@Nullable Response r, @Nullable Throwable e) {
+            Upgraded up = upgraded;
+            if (up != null) {
+                Throwable t = e == null ? null : unwrap(e);
+                if (t != null && !(t instanceof CancellationException)) {
+                    LOG.error("Error in a handler after its connection switched protocols", t);
+                }
+                up.handlerDone(t);
+                return;
+            }
+            Exchange ex = exchange;
+            if (ex != null) {
+                ex.settle(r, e);
+            }
+        }
+    }
+
     private void settle(@Nullable Response r, @Nullable Throwable e) {
         pending = null;
-        Upgraded up = upgraded;
-        if (up != null) {
-            Throwable t = e == null ? null : unwrap(e);
-            if (t != null && !(t instanceof CancellationException)) {
-                LOG.error("Error in the handler of {} {} after it switched protocols", request.method(),
-                        request.rawTarget(), t);
-            }
-            up.handlerDone(t);
-            return;
-        }
+        settler = null;
         if (abandoned) {
             return;
         }
@@ -262,6 +299,11 @@ final class Exchange implements ProtocolSwitch {
         }
         responded = true;
         this.upgraded = upgraded;
+        pending = null;
+        if (settler != null) {
+            settler.upgraded(upgraded);
+            settler = null;
+        }
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS,
                 Unpooled.EMPTY_BUFFER);
         out.headers().add(headers);
