@@ -290,6 +290,54 @@ class WebSocketResponseTest {
     }
 
     @Test
+    void sends_from_another_thread_arrive_in_order_and_complete_once_written() throws Exception {
+        int count = 500;
+        Application app = Application.create();
+        app.routes().get("/burst", req -> {
+            var ws = new WebSocketResponse();
+            return Reply.async(ws.prepare(req).thenCompose(v -> CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<?> last = null;
+                for (int i = 0; i < count; i++) {
+                    last = ws.sendText("m" + i).toCompletableFuture();
+                }
+                return last;
+            }).thenCompose(last -> last)).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
+        });
+        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/burst"))) {
+            for (int i = 0; i < count; i++) {
+                assertThat(client.next()).isEqualTo("m" + i);
+            }
+        }
+    }
+
+    @Test
+    void with_autoclose_off_the_handler_sees_the_close_and_answers_it_itself() throws Exception {
+        CompletableFuture<WsMessage> seen = new CompletableFuture<>();
+        Application app = Application.create();
+        app.routes().get("/manual", req -> {
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.autoclose(false).autoping(false)));
+            return Reply.async(ws.prepare(req)
+                    .thenCompose(v -> ws.receive()) // the ping, delivered with autoping off
+                    .thenCompose(ping -> ws.pong(((WsMessage.Ping) ping).data()))
+                    .thenCompose(v -> ws.receive())
+                    .thenCompose(m -> {
+                        seen.complete(m);
+                        assertThat(ws.isClosed()).isFalse();
+                        return ws.close(4002, "as you wish");
+                    })
+                    .thenApply(v -> ws));
+        });
+        try (WsServer server = WsServer.start(app); RawWs raw = RawWs.open(server.port(), "/manual")) {
+            raw.send(true, 0, 9, "p".getBytes(StandardCharsets.UTF_8));
+            assertThat(raw.read().opcode()).isEqualTo(10);
+            raw.send(true, 0, 8, RawWs.closePayload(1000, "done".getBytes(StandardCharsets.UTF_8)));
+            assertThat(await(seen)).isEqualTo(new WsMessage.Close(1000, "done"));
+            assertThat(raw.expectClose()).isEqualTo(4002);
+            assertThat(raw.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void closing_before_prepare_or_returning_an_unprepared_socket_is_an_error() {
         var ws = new WebSocketResponse();
         assertThatThrownBy(ws::receive).isInstanceOf(IllegalStateException.class).hasMessageContaining("prepare");
