@@ -84,6 +84,19 @@ class HostileWebSocketTest {
     }
 
     @Test
+    void case31_a_handshake_without_its_upgrade_headers_or_version_gets_400() throws IOException {
+        String hs = RawWs.handshake("/echo", "");
+        try (RawWs raw = RawWs.connect(server.port())) {
+            // Not an upgrade request at all: an ordinary 400, and the connection stays usable for HTTP.
+            raw.write(hs.replace("Upgrade: websocket\r\n", "").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(raw.readHead()).startsWith("HTTP/1.1 400").doesNotContainIgnoringCase("connection: close");
+        }
+        assertThat(answer(hs.replace("Connection: Upgrade", "Connection: keep-alive"))).startsWith("HTTP/1.1 400");
+        assertThat(answer(hs.replace("Sec-WebSocket-Version: 13\r\n", ""))).startsWith("HTTP/1.1 400");
+        assertThat(answer(hs.replace("Sec-WebSocket-Key: ", "X-Key: "))).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
     void case31_a_version_other_than_13_gets_426_naming_13() throws IOException {
         String head = answer(RawWs.handshake("/echo", "").replace("Version: 13", "Version: 8"));
         assertThat(head).startsWith("HTTP/1.1 426").containsIgnoringCase("sec-websocket-version: 13");

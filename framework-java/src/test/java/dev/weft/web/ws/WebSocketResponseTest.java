@@ -338,6 +338,21 @@ class WebSocketResponseTest {
     }
 
     @Test
+    void a_handler_that_fails_after_the_handshake_closes_the_socket_with_1011() throws Exception {
+        Application app = Application.create();
+        app.routes().get("/boom", req -> {
+            var ws = new WebSocketResponse();
+            return Reply.async(ws.prepare(req).thenCompose(v -> ws.receiveText()).thenApply(t -> {
+                throw new IllegalStateException("boom: " + t);
+            }));
+        });
+        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/boom"))) {
+            client.text("now");
+            assertThat(client.awaitClose().code()).isEqualTo(WsCloseCode.INTERNAL_ERROR);
+        }
+    }
+
+    @Test
     void closing_before_prepare_or_returning_an_unprepared_socket_is_an_error() {
         var ws = new WebSocketResponse();
         assertThatThrownBy(ws::receive).isInstanceOf(IllegalStateException.class).hasMessageContaining("prepare");
