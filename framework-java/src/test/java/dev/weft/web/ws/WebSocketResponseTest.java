@@ -353,6 +353,26 @@ class WebSocketResponseTest {
     }
 
     @Test
+    void an_upgraded_connection_outlives_the_http_timeouts() throws Exception {
+        Application app = Application.create();
+        app.routes().get("/quiet", req -> {
+            var ws = new WebSocketResponse();
+            // Wait out three keep-alive and header timeouts on the server's clock, then speak.
+            return Reply.async(ws.prepare(req)
+                    .thenCompose(v -> ws.receive(Duration.ofMillis(600)).handle((m, e) -> e))
+                    .thenCompose(e -> ws.sendText("still open after " + e.getClass().getSimpleName()))
+                    .thenCompose(v -> ws.forEach(m -> null))
+                    .thenApply(v -> ws));
+        });
+        try (WsServer server = WsServer.start(app, c -> c.limits(dev.weft.web.ServerLimits.defaults()
+                .withKeepAliveTimeout(Duration.ofMillis(200)).withHeaderTimeout(Duration.ofMillis(200))
+                .withBodyIdleTimeout(Duration.ofMillis(200))));
+             JdkWs client = JdkWs.connect(server.uri("/quiet"))) {
+            assertThat(client.next()).isEqualTo("still open after ReceiveTimeout");
+        }
+    }
+
+    @Test
     void closing_before_prepare_or_returning_an_unprepared_socket_is_an_error() {
         var ws = new WebSocketResponse();
         assertThatThrownBy(ws::receive).isInstanceOf(IllegalStateException.class).hasMessageContaining("prepare");

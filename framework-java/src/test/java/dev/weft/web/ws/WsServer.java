@@ -29,9 +29,16 @@ final class WsServer implements AutoCloseable {
     }
 
     static WsServer start(Application app) {
+        return start(app, c -> { });
+    }
+
+    /** Starts {@code app} with the test config (access log off, 5 s grace) changed by {@code config}. */
+    static WsServer start(Application app, java.util.function.Consumer<ServerConfig.Builder> config) {
         Loop loop = Loop.create(1);
-        AppRunner runner = AppRunner.create(app, ServerConfig.create(c -> c.accessLog(AccessLog.off())
-                .shutdownGrace(Duration.ofSeconds(5))), loop);
+        AppRunner runner = AppRunner.create(app, ServerConfig.create(c -> {
+            c.accessLog(AccessLog.off()).shutdownGrace(Duration.ofSeconds(5));
+            config.accept(c);
+        }), loop);
         try {
             return new WsServer(loop, runner, await(runner.start(Site.tcp("127.0.0.1", 0))));
         } catch (RuntimeException | Error e) {
