@@ -16,6 +16,9 @@ import dev.weft.web.RouteTable;
 import dev.weft.web.ServerConfig;
 import dev.weft.web.Site;
 import dev.weft.web.View;
+import dev.weft.web.ws.WebSocketResponse;
+import dev.weft.web.ws.WsMessage;
+import dev.weft.web.ws.WsOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +74,16 @@ class ApiUsageJava {
                 })
                 .get("/returned-error", req -> new HttpException(418))
                 .get("/checked", ApiUsageJava::handlerThatThrowsChecked)
+                .get("/ws", req -> {
+                    var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofSeconds(30))));
+                    return Reply.async(ws.prepare(req)
+                            .thenCompose(v -> ws.forEach(msg -> ws.sendText(WsMessage.text(msg))))
+                            .thenApply(v -> ws));
+                })
+                .get("/ws-quiet", req -> {
+                    var ws = new WebSocketResponse();
+                    return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(msg -> null)).thenApply(v -> ws));
+                })
                 .view("/view", new View() {
                     @Override
                     public Reply get(Request request) {

@@ -13,6 +13,9 @@ import dev.weft.web.RouteTable
 import dev.weft.web.ServerConfig
 import dev.weft.web.Site
 import dev.weft.web.View
+import dev.weft.web.ws.WebSocketResponse
+import dev.weft.web.ws.WsMessage
+import dev.weft.web.ws.WsOptions
 import java.net.URI
 import java.net.http.HttpClient
 import java.net.http.HttpRequest
@@ -60,6 +63,15 @@ class ApiUsageKotlin {
             .get("/thrown") { throw HttpNotFound() }
             .get("/returned-error") { HttpException(418) }
             .get("/reference", ::handler)
+            .get("/ws") { req ->
+                val ws = WebSocketResponse(WsOptions.create { it.heartbeat(Duration.ofSeconds(30)) })
+                Reply.async(ws.prepare(req).thenCompose { ws.forEach { msg -> ws.sendText(WsMessage.text(msg)) } }
+                    .thenApply { ws })
+            }
+            .get("/ws-quiet") { req ->
+                val ws = WebSocketResponse()
+                Reply.async(ws.prepare(req).thenCompose { ws.forEach { null } }.thenApply { ws })
+            }
             .view("/view", object : View() {
                 override fun get(request: Request): Reply = Response.text("view")
             })

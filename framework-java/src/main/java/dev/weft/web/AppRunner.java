@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Stopping ({@link #shutdown()}, or {@link #close()} which waits for it) follows DESIGN.md: refuse new
- * connections; close idle ones (busy ones get {@code Connection: close}); run shutdown signals; wait up to the grace
+ * connections; close idle ones (busy ones get {@code Connection: close}); close open WebSockets with 1001; run shutdown
+ * signals; wait up to the grace
  * period for requests in flight; cancel the rest; run cleanup signals and teardowns in reverse order, collecting
  * errors; close the loop if the runner owns it; log one line. Methods may be called from any thread but a loop
  * thread must not block on the stages.
@@ -169,6 +170,7 @@ public final class AppRunner implements AutoCloseable {
         List<Throwable> errors = new ArrayList<>();
         s.stopAccepting()
                 .thenRun(s::closeIdleConnections)
+                .thenCompose(v -> s.closeUpgraded())
                 .thenCompose(v -> onLoop(() -> lifecycle.shutdown(errors)))
                 .thenCompose(v -> within(s.drained(), config.shutdownGrace()))
                 .thenCompose(finished -> {

@@ -4,6 +4,7 @@ import dev.weft.http.UrlCodec;
 import dev.weft.internal.http.NettyHeaders;
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.DefaultRequest;
+import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.RequestBody;
 import dev.weft.internal.web.RouteMatch;
 import dev.weft.internal.web.WebAccess;
@@ -12,7 +13,12 @@ import dev.weft.web.Handler;
 import dev.weft.web.HttpException;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -32,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@link Stream}'s business, so an HTTP/2 stream can drive an exchange as an HTTP/1.1 connection does.
  * Loop thread only.
  */
-final class Exchange {
+final class Exchange implements ProtocolSwitch {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
     /** What an exchange needs from the connection or stream that carries it. */
@@ -50,6 +56,10 @@ final class Exchange {
 
         /** Sends the exchange's response; {@code close}: the connection closes after it. */
         void send(Exchange exchange, FullHttpResponse response, boolean close);
+
+        /** Sends {@code response} (a 101) and hands the connection over; see {@link ProtocolSwitch}. */
+        void switchProtocols(Exchange exchange, FullHttpResponse response, Upgraded upgraded, String[] names,
+                             ChannelHandler[] handlers);
     }
 
     final DefaultRequest request;
@@ -64,6 +74,9 @@ final class Exchange {
     boolean bodyDone;
     private boolean responded;
     private boolean abandoned;
+    /** The connection switched protocols: the reply ends the protocol's session instead of being sent. */
+    private @Nullable Upgraded upgraded;
+    private @Nullable Settler settler;
     private @Nullable Reply pending;
 
     private Exchange(DefaultRequest request, RequestBody body, HttpRequest head, HttpServer server, Stream stream,
@@ -140,7 +153,9 @@ final class Exchange {
                 body, contentLength, owner);
         request.route(match);
         Handler handler = match instanceof RouteMatch.Found f ? f.route().chain() : server.dispatcher().unmatched();
-        return new Exchange(request, body, head, server, stream, handler);
+        Exchange exchange = new Exchange(request, body, head, server, stream, handler);
+        request.protocolSwitch(exchange);
+        return exchange;
     }
 
     /** Runs the handler; its response is sent now or when its stage completes. */
@@ -157,14 +172,13 @@ final class Exchange {
             respond(e.toResponse());
         } else {
             pending = reply;
-            ChannelHandlerContext ctx = stream.context();
-            reply.toStage().whenComplete((r, e) -> {
-                if (ctx.executor().inEventLoop()) {
-                    settle(r, e);
-                } else {
-                    ctx.executor().execute(() -> settle(r, e));
-                }
-            });
+            Settler s = new Settler(this, stream.context());
+            if (upgraded != null) {
+                s.upgraded(upgraded); // switched already, inside the handler
+            } else {
+                settler = s;
+            }
+            reply.toStage().whenComplete(s);
         }
     }
 
@@ -191,8 +205,55 @@ final class Exchange {
         }
     }
 
+    /**
+     * Waits for the handler's reply and settles the exchange on its loop. Once the connection has switched protocols
+     * it forgets the exchange (and so the request and its headers, which a long-lived WebSocket must not keep) and
+     * tells the protocol instead.
+     */
+    private static final class Settler implements java.util.function.BiConsumer<Response, Throwable> {
+        private final ChannelHandlerContext ctx;
+        private @Nullable Exchange exchange;
+        private @Nullable Upgraded upgraded;
+
+        Settler(Exchange exchange, ChannelHandlerContext ctx) {
+            this.exchange = exchange;
+            this.ctx = ctx;
+        }
+
+        void upgraded(Upgraded upgraded) {
+            this.upgraded = upgraded;
+            this.exchange = null;
+        }
+
+        @Override
+        public void accept(@Nullable Response r, @Nullable Throwable e) {
+            if (ctx.executor().inEventLoop()) {
+                settle(r, e);
+            } else {
+                ctx.executor().execute(() -> settle(r, e));
+            }
+        }
+
+        private void settle(@Nullable Response r, @Nullable Throwable e) {
+            Upgraded up = upgraded;
+            if (up != null) {
+                Throwable t = e == null ? null : unwrap(e);
+                if (t != null && !(t instanceof CancellationException)) {
+                    LOG.error("Error in a handler after its connection switched protocols", t);
+                }
+                up.handlerDone(t);
+                return;
+            }
+            Exchange ex = exchange;
+            if (ex != null) {
+                ex.settle(r, e);
+            }
+        }
+    }
+
     private void settle(@Nullable Response r, @Nullable Throwable e) {
         pending = null;
+        settler = null;
         if (abandoned) {
             return;
         }
@@ -217,12 +278,59 @@ final class Exchange {
         }
     }
 
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    // ---- ProtocolSwitch
+
+    @Override
+    public ChannelHandlerContext context() {
+        return stream.context();
+    }
+
+    @Override
+    public void switchProtocols(HttpHeaders headers, Upgraded upgraded, String[] names, ChannelHandler[] handlers) {
+        if (responded || abandoned) {
+            throw new IllegalStateException("cannot switch protocols: the response to " + request.method() + " "
+                    + request.rawTarget() + (abandoned ? " has no connection any more" : " has been sent already"));
+        }
+        responded = true;
+        this.upgraded = upgraded;
+        pending = null;
+        if (settler != null) {
+            settler.upgraded(upgraded);
+            settler = null;
+        }
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.SWITCHING_PROTOCOLS,
+                Unpooled.EMPTY_BUFFER);
+        out.headers().add(headers);
+        if (server.accessLog().active()) {
+            server.accessLog().log(new AccessLogger.Entry(String.valueOf(request.remote()), startMillis, startNanos,
+                    request.method() + " " + request.rawTarget() + " " + request.version(), 101, 0,
+                    this.head.headers(), out.headers()));
+        }
+        stream.switchProtocols(this, out, upgraded, names, handlers);
+    }
+
+    /** Whether the request asks for a WebSocket ({@code Upgrade: websocket}). */
+    static boolean wantsWebSocket(HttpRequest head) {
+        return head.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
+    }
+
     private void respond(Response response) {
         if (responded) {
             return;
         }
         responded = true;
-        boolean close = stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping();
+        // A WebSocket upgrade answered with anything but 101: the client may already be sending frames, which must
+        // never be read as HTTP (RequestDecoder holds them), so the connection closes after this response.
+        boolean close = stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping()
+                || wantsWebSocket(this.head);
         ChannelHandlerContext ctx = stream.context();
         boolean head = "HEAD".equals(request.method());
         boolean http10 = this.head.protocolVersion() == HttpVersion.HTTP_1_0;

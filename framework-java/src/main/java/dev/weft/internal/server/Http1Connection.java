@@ -1,10 +1,13 @@
 package dev.weft.internal.server;
 
 import dev.weft.internal.web.ConnectionInfo;
+import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.WebAccess;
 import dev.weft.web.Response;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
@@ -59,6 +62,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     private boolean broken;
     private long idleSince;
     private @Nullable ScheduledFuture<?> idleTimer;
+    /** The connection switched protocols (a WebSocket): it is no longer HTTP. */
+    private ProtocolSwitch.@Nullable Upgraded upgraded;
 
     Http1Connection(HttpServer server) {
         this.server = server;
@@ -91,6 +96,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
             queued.forEach(ReferenceCountUtil::release);
             queued.clear();
         }
+        if (upgraded != null) {
+            server.unregisterUpgraded(upgraded);
+        }
         server.unregister(this);
         ctx.fireChannelInactive();
     }
@@ -105,6 +113,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
 
     /** Graceful stop: close now if idle, else after the current response. */
     void shutdown() {
+        if (upgraded != null) {
+            return; // not HTTP any more: the server closes it the protocol's way (WebSocket 1001), step 3
+        }
         closing = true;
         if (current == null && ctx != null) {
             ctx.close();
@@ -137,7 +148,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         inRead = true;
-        if (broken) {
+        if (broken || upgraded != null) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -277,6 +288,38 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
             return ctx.write(msg);
         }
         return ctx.writeAndFlush(msg);
+    }
+
+    @Override
+    public void switchProtocols(Exchange ex, FullHttpResponse response, ProtocolSwitch.Upgraded upgraded,
+                                String[] names, ChannelHandler[] handlers) {
+        if (current != ex || !ctx.channel().isActive()) {
+            response.release();
+            throw new IllegalStateException("cannot switch protocols: the connection is gone");
+        }
+        this.upgraded = upgraded;
+        current = null;
+        server.exchangeEnded();
+        idleSince = 0;
+        if (idleTimer != null) {
+            idleTimer.cancel(false);
+            idleTimer = null;
+        }
+        if (queued != null) {
+            queued.forEach(ReferenceCountUtil::release); // RequestDecoder holds bytes after an upgrade request
+            queued = null;
+        }
+        ctx.writeAndFlush(response);
+        ChannelPipeline p = ctx.pipeline();
+        for (int i = 0; i < handlers.length; i++) {
+            p.addBefore(ctx.name(), names[i], handlers[i]);
+        }
+        p.remove("encoder"); // the 101 is encoded already: the write above ran through it on this thread
+        // Removing the decoder hands the bytes it holds (frames the client sent right after the request head) to the
+        // first new handler; it decoded nothing past the upgrade request (RequestDecoder holds the rest).
+        p.remove("decoder");
+        server.registerUpgraded(upgraded);
+        ctx.channel().config().setAutoRead(true);
     }
 
     // ---- refusing

@@ -2,6 +2,7 @@ package dev.weft.internal.server;
 
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.web.Dispatcher;
+import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.web.BoundSite;
 import dev.weft.web.RouteDef;
 import dev.weft.web.ServerConfig;
@@ -49,6 +50,8 @@ public final class HttpServer {
     private final AsciiString serverHeader;
     private final Set<String> knownMethods;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
+    /** Connections that switched protocols (WebSockets), closed their own way at a graceful stop. */
+    private final Set<ProtocolSwitch.Upgraded> upgraded = ConcurrentHashMap.newKeySet();
     private final List<Channel> listeners = new CopyOnWriteArrayList<>();
     private final List<BoundSite> sites = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -171,6 +174,23 @@ public final class HttpServer {
         checkDrained();
     }
 
+    /**
+     * Step 3: closes every connection that switched protocols its own way (a WebSocket with 1001); completes when
+     * each has written its close (not when the peers answered: the drain waits for that).
+     */
+    public CompletionStage<Void> closeUpgraded() {
+        List<CompletableFuture<Void>> closes = new ArrayList<>();
+        for (ProtocolSwitch.Upgraded u : upgraded) {
+            closes.add(u.serverStopping().toCompletableFuture().exceptionally(t -> null));
+        }
+        return CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new));
+    }
+
+    /** How many connections switched protocols and are still open. */
+    public int openUpgraded() {
+        return upgraded.size();
+    }
+
     /** Completes when no connection is left open. */
     public CompletionStage<Void> drained() {
         checkDrained();
@@ -204,6 +224,17 @@ public final class HttpServer {
         if (stopping) {
             c.shutdown();
         }
+    }
+
+    void registerUpgraded(ProtocolSwitch.Upgraded u) {
+        upgraded.add(u);
+        if (stopping) {
+            u.serverStopping();
+        }
+    }
+
+    void unregisterUpgraded(ProtocolSwitch.Upgraded u) {
+        upgraded.remove(u);
     }
 
     void unregister(Http1Connection c) {

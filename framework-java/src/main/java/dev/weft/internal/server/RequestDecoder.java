@@ -44,6 +44,8 @@ import org.jspecify.annotations.Nullable;
 final class RequestDecoder extends HttpRequestDecoder {
     private static final byte LF = '\n';
     private static final String OBS_FOLD = "obs-fold: a header line starts with whitespace";
+    /** Bytes held after a WebSocket upgrade request before reading pauses until the handler decides. */
+    static final int MAX_HELD_BYTES = 64 * 1024;
 
     private final int maxHeaderCount;
     private final ReadTimeouts timeouts;
@@ -61,6 +63,14 @@ final class RequestDecoder extends HttpRequestDecoder {
     /** The framing is lost (a refused message, a deadline passed): every further byte is dropped. */
     private boolean discarding;
     private @Nullable ChannelHandlerContext ctx;
+    /** The head of a WebSocket upgrade request has been decoded: see {@link #holding}. */
+    private boolean upgradeHead;
+    /**
+     * A WebSocket upgrade request is complete: nothing after it is decoded. Either the handler upgrades (this decoder
+     * is removed and hands the bytes to the frame decoder) or it answers otherwise and the connection closes. Frames
+     * sent early are thus never read as requests, nor requests as frames.
+     */
+    private boolean holding;
 
     RequestDecoder(ServerLimits limits) {
         super(new HttpDecoderConfig()
@@ -115,6 +125,12 @@ final class RequestDecoder extends HttpRequestDecoder {
             in.skipBytes(in.readableBytes());
             return;
         }
+        if (holding) {
+            if (in.readableBytes() > MAX_HELD_BYTES) {
+                ctx.channel().config().setAutoRead(false); // the upgrade's handler is slow: the client waits
+            }
+            return;
+        }
         this.ctx = ctx;
         boolean head = inHead;
         if (head && !headStarted && in.isReadable() && !isCrOrLf(in.getByte(in.readerIndex()))) {
@@ -135,9 +151,17 @@ final class RequestDecoder extends HttpRequestDecoder {
             }
             if (msg instanceof HttpRequest req) {
                 headEnded(req);
+                upgradeHead = Exchange.wantsWebSocket(req);
             }
             if (msg instanceof LastHttpContent) {
                 bodyEnded();
+                if (upgradeHead) {
+                    holding = true;
+                    while (out.size() > i + 1) {
+                        ReferenceCountUtil.release(out.remove(out.size() - 1));
+                    }
+                    break;
+                }
             }
             if (msg.decoderResult().isFailure()) {
                 discard(in);
@@ -160,7 +184,7 @@ final class RequestDecoder extends HttpRequestDecoder {
 
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
-        if (discarding) {
+        if (discarding || holding) {
             in.skipBytes(in.readableBytes());
             return;
         }

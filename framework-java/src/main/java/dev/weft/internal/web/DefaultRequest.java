@@ -82,6 +82,15 @@ public final class DefaultRequest implements Request {
         }
     }
 
+    /** The hook that upgrades this request's connection (a WebSocket handshake), or null where there is none. */
+    public @Nullable ProtocolSwitch protocolSwitch() {
+        return state.protocolSwitch;
+    }
+
+    public void protocolSwitch(ProtocolSwitch hook) {
+        state.protocolSwitch = hook;
+    }
+
     public RouteMatch match() {
         return match;
     }
@@ -347,6 +356,7 @@ public final class DefaultRequest implements Request {
     /** Per-request state, shared between a request and its clones. */
     private static final class State {
         @Nullable Map<RequestKey<?>, Object> values;
+        @Nullable ProtocolSwitch protocolSwitch;
     }
 
     private static final class Changes implements Change {

@@ -1,0 +1,585 @@
+package dev.weft.internal.web.ws;
+
+import dev.weft.internal.web.ProtocolSwitch;
+import dev.weft.web.ws.WebSocketException;
+import dev.weft.web.ws.WsCloseCode;
+import dev.weft.web.ws.WsMessage;
+import dev.weft.web.ws.WsOptions;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upgraded WebSocket connection: the last handler of its pipeline (Netty's frame decoder, UTF-8 validator and
+ * encoder before it, and the inflater when permessage-deflate is on). It joins fragments, answers pings and close
+ * frames, runs the heartbeat and the close handshake, and hands messages to the one reader.
+ *
+ * <p>Threads: frames arrive and all writes happen on the connection's loop thread; {@link #receive}, the sends and
+ * {@link #close} may be called from any thread (sends and closes are queued onto the loop in call order). The reader
+ * slot and the inbox are guarded by {@code this}.
+ *
+ * <p>Memory: an idle socket holds this object and nothing else of its own (no buffer, timer or inflater) until a
+ * message, a heartbeat or a close needs one.
+ *
+ * <p>Section map: upgrade; reading; frames in; sending; closing; heartbeat; failures.
+ */
+public final class WsConnection extends ChannelInboundHandlerAdapter implements ProtocolSwitch.Upgraded {
+    private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+    /** Messages held for a reader that is not reading before the socket stops reading from the network. */
+    static final int MAX_INBOX = 16;
+    private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsutf8", "wsinflate", "ws"};
+
+    private final WsOptions options;
+    private @Nullable ChannelHandlerContext ctx;
+    // reading (guarded by this)
+    private @Nullable CompletableFuture<WsMessage> reader;
+    private @Nullable ArrayDeque<WsMessage> inbox;
+    // a fragmented message in progress (loop thread)
+    private @Nullable CompositeByteBuf partial;
+    private boolean partialText;
+    // closing
+    private volatile boolean closeSent;
+    private volatile boolean closeReceived;
+    private volatile boolean closed;
+    private volatile int closeCode;
+    private volatile @Nullable WebSocketException exception;
+    private @Nullable CompletableFuture<Void> closedFuture;
+    private @Nullable ScheduledFuture<?> timer;
+    // heartbeat (loop thread)
+    private long lastSeen;
+    private long pingSentAt;
+
+    private WsConnection(WsOptions options) {
+        this.options = options;
+    }
+
+    // ---- upgrade
+
+    /** Answers the handshake with 101 and turns the request's connection into a WebSocket. Loop thread only. */
+    public static WsConnection upgrade(ProtocolSwitch hook, Handshake.Accepted accepted, WsOptions options) {
+        HttpHeaders headers = new DefaultHttpHeaders();
+        headers.add("Upgrade", "websocket");
+        headers.add("Connection", "Upgrade");
+        headers.add("Sec-WebSocket-Accept", accepted.accept());
+        if (accepted.protocol() != null) {
+            headers.add("Sec-WebSocket-Protocol", accepted.protocol());
+        }
+        Deflate deflate = accepted.deflate();
+        if (deflate != null) {
+            headers.add("Sec-WebSocket-Extensions", deflate.response());
+        }
+        WsConnection ws = new WsConnection(options);
+        WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(options.maxMessageBytes())
+                .expectMaskedFrames(true)
+                .allowMaskMismatch(false)
+                .allowExtensions(deflate != null)
+                .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
+                .build();
+        ChannelHandler[] handlers = deflate == null
+                ? new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
+                        new Utf8FrameValidator(false), ws}
+                : new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
+                        new Inflating(deflate), new Utf8FrameValidator(false), ws};
+        // The encoder comes first: the decoder and the UTF-8 validator write their close frames through it.
+        String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[4]}
+                : new String[] {NAMES[1], NAMES[0], NAMES[3], NAMES[2], NAMES[4]};
+        hook.switchProtocols(headers, ws, names, handlers);
+        return ws;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (options.heartbeatOn()) {
+            lastSeen = ctx.executor().ticker().nanoTime();
+            schedule(this::heartbeat, options.heartbeat().toNanos());
+        }
+    }
+
+    // ---- reading
+
+    /** The next message; see {@code WebSocketResponse.receive}. Any thread. */
+    public CompletionStage<WsMessage> receive() {
+        CompletableFuture<WsMessage> r;
+        synchronized (this) {
+            if (reader != null) {
+                throw new IllegalStateException("concurrent receive calls are not allowed: a receive() is pending"
+                        + " already; read from one task and hand messages to others");
+            }
+            ArrayDeque<WsMessage> box = inbox;
+            if (box != null && !box.isEmpty()) {
+                WsMessage m = box.poll();
+                if (box.size() == MAX_INBOX / 2 && ctx != null) {
+                    ctx.channel().config().setAutoRead(true);
+                }
+                return CompletableFuture.completedFuture(m);
+            }
+            if (closed) {
+                return CompletableFuture.completedFuture(WsMessage.CLOSED);
+            }
+            if (closeSent) {
+                return CompletableFuture.completedFuture(WsMessage.CLOSING);
+            }
+            r = new CompletableFuture<>();
+            reader = r;
+        }
+        return r;
+    }
+
+    /** The next message, or a {@link TimeoutException} after {@code timeout}; the socket stays open. Any thread. */
+    public CompletionStage<WsMessage> receive(Duration timeout) {
+        CompletableFuture<WsMessage> r = receive().toCompletableFuture();
+        if (r.isDone() || ctx == null) {
+            return r;
+        }
+        ScheduledFuture<?> t = ctx.executor().schedule(() -> {
+            synchronized (this) {
+                if (reader != r) {
+                    return;
+                }
+                reader = null;
+            }
+            r.completeExceptionally(new ReceiveTimeout("no message within " + timeout.toMillis() + " ms"));
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        r.whenComplete((m, e) -> t.cancel(false));
+        return r;
+    }
+
+    /** Hands {@code m} to the waiting reader, or queues it (and stops reading when the queue is full). */
+    private void deliver(WsMessage m) {
+        CompletableFuture<WsMessage> r;
+        synchronized (this) {
+            r = reader;
+            if (r == null) {
+                ArrayDeque<WsMessage> box = inbox;
+                if (box == null) {
+                    box = inbox = new ArrayDeque<>(4);
+                }
+                box.add(m);
+                if (box.size() >= MAX_INBOX) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+                return;
+            }
+            reader = null;
+        }
+        r.complete(m);
+    }
+
+    /** Wakes a waiting reader with a state message ({@code CLOSING}, {@code CLOSED}); queues nothing. */
+    private void wake(WsMessage state) {
+        CompletableFuture<WsMessage> r;
+        synchronized (this) {
+            r = reader;
+            reader = null;
+        }
+        if (r != null) {
+            r.complete(state);
+        }
+    }
+
+    // ---- frames in
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof WebSocketFrame frame)) {
+            ReferenceCountUtil.release(msg); // the end of the upgrade request, from the removed HTTP decoder
+            return;
+        }
+        try {
+            if (options.heartbeatOn()) {
+                lastSeen = ctx.executor().ticker().nanoTime();
+            }
+            if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
+                data(frame);
+            } else if (frame instanceof ContinuationWebSocketFrame) {
+                continuation(frame);
+            } else if (frame instanceof PingWebSocketFrame) {
+                if (options.autoping()) {
+                    if (!closeSent) {
+                        ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+                    }
+                } else {
+                    deliver(new WsMessage.Ping(ByteBufUtil.getBytes(frame.content())));
+                }
+            } else if (frame instanceof PongWebSocketFrame) {
+                if (!options.autoping()) {
+                    deliver(new WsMessage.Pong(ByteBufUtil.getBytes(frame.content())));
+                }
+            } else if (frame instanceof CloseWebSocketFrame close) {
+                closeFrame(close);
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void data(WebSocketFrame frame) {
+        if (closeSent) {
+            return; // closing: data is dropped until the peer's close frame
+        }
+        boolean text = frame instanceof TextWebSocketFrame;
+        if (frame.isFinalFragment()) {
+            deliver(message(text, frame.content()));
+            return;
+        }
+        partialText = text;
+        partial = ctx.alloc().compositeBuffer(64);
+        partial.addComponent(true, frame.content().retain());
+    }
+
+    private void continuation(WebSocketFrame frame) {
+        CompositeByteBuf p = partial;
+        if (p == null || closeSent) {
+            return; // Netty's decoder refuses orphan continuations; here only after closing
+        }
+        if ((long) p.readableBytes() + frame.content().readableBytes() > options.maxMessageBytes()) {
+            fail(WsCloseCode.MESSAGE_TOO_BIG, "a message of more than " + options.maxMessageBytes() + " bytes");
+            return;
+        }
+        p.addComponent(true, frame.content().retain());
+        if (frame.isFinalFragment()) {
+            partial = null;
+            try {
+                deliver(message(partialText, p));
+            } finally {
+                p.release();
+            }
+        }
+    }
+
+    private static WsMessage message(boolean text, ByteBuf content) {
+        return text ? new WsMessage.Text(content.toString(StandardCharsets.UTF_8))
+                : new WsMessage.Binary(ByteBufUtil.getBytes(content));
+    }
+
+    private void closeFrame(CloseWebSocketFrame frame) {
+        closeReceived = true;
+        int code = frame.statusCode() < 0 ? WsCloseCode.NO_STATUS_RECEIVED : frame.statusCode();
+        if (frame.statusCode() >= 0 && !WsCloseCode.isSendable(frame.statusCode())) {
+            // Netty accepts any code from 3000 up; RFC 6455 §7.4 ends at 4999.
+            fail(WsCloseCode.PROTOCOL_ERROR, "invalid close code " + frame.statusCode());
+            return;
+        }
+        if (closeSent) {
+            ctx.close(); // the peer answered our close: the server closes the TCP connection (RFC 6455 §7.1.1)
+            return;
+        }
+        closeCode = code;
+        if (options.autoclose()) {
+            closeSent = true;
+            // Echo the code (RFC 6455 §5.5.1); a close frame without a code is answered without one.
+            CloseWebSocketFrame reply = frame.statusCode() < 0 ? new CloseWebSocketFrame()
+                    : new CloseWebSocketFrame(frame.statusCode(), null);
+            ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+        }
+        deliver(new WsMessage.Close(code, frame.reasonText() == null ? "" : frame.reasonText()));
+    }
+
+    // ---- sending
+
+    /** Sends a text message. Any thread; completes when the frame has been written to the socket. */
+    public CompletionStage<Void> sendText(String text) {
+        return send(alloc -> new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text)));
+    }
+
+    /** Sends a text message already encoded as UTF-8 (JSON). Any thread. */
+    public CompletionStage<Void> sendUtf8(byte[] utf8) {
+        return send(alloc -> new TextWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(utf8)));
+    }
+
+    /** Sends a binary message. Any thread. */
+    public CompletionStage<Void> sendBytes(byte[] data) {
+        return send(alloc -> new BinaryWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(data)));
+    }
+
+    /** Sends a ping. Any thread. */
+    public CompletionStage<Void> ping(byte[] data) {
+        checkControl(data);
+        return send(alloc -> new PingWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(data)));
+    }
+
+    /** Sends a pong. Any thread. */
+    public CompletionStage<Void> pong(byte[] data) {
+        checkControl(data);
+        return send(alloc -> new PongWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(data)));
+    }
+
+    private static void checkControl(byte[] data) {
+        if (data.length > 125) {
+            throw new IllegalArgumentException("a ping or pong carries at most 125 bytes, got " + data.length);
+        }
+    }
+
+    private CompletionStage<Void> send(Function<ByteBufAllocator, WebSocketFrame> frame) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(() -> {
+            if (closeSent || closed || !ctx.channel().isActive()) {
+                done.completeExceptionally(new WebSocketException("the WebSocket is " + (closed ? "closed" : "closing"),
+                        closeCode));
+                return;
+            }
+            ctx.writeAndFlush(frame.apply(ctx.alloc())).addListener(f -> {
+                if (f.isSuccess()) {
+                    done.complete(null);
+                } else {
+                    done.completeExceptionally(new WebSocketException("the frame could not be sent: " + f.cause(),
+                            WsCloseCode.ABNORMAL_CLOSURE));
+                }
+            });
+        });
+        return done;
+    }
+
+    private void onLoop(Runnable task) {
+        EventExecutor executor = ctx.executor();
+        if (executor.inEventLoop()) {
+            task.run();
+        } else {
+            executor.execute(task);
+        }
+    }
+
+    // ---- closing
+
+    /**
+     * Starts the close handshake with {@code code} and {@code reason} (ignored when closing already); completes when
+     * the connection is closed: the peer answered, or the close timeout passed. Any thread.
+     */
+    public CompletionStage<Void> close(int code, String reason) {
+        if (!WsCloseCode.isSendable(code)) {
+            throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
+        }
+        if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
+            throw new IllegalArgumentException("a close reason is at most 123 bytes of UTF-8");
+        }
+        CompletionStage<Void> done = closedStage();
+        onLoop(() -> startClose(code, reason));
+        return done;
+    }
+
+    /** Completes when the connection is closed. Any thread. */
+    public synchronized CompletionStage<Void> closedStage() {
+        if (closedFuture == null) {
+            closedFuture = closed ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
+        }
+        return closedFuture;
+    }
+
+    private void startClose(int code, String reason) {
+        if (closeSent || closed) {
+            return;
+        }
+        closeSent = true;
+        if (closeCode == 0) {
+            closeCode = code;
+        }
+        wake(WsMessage.CLOSING);
+        var written = ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        if (closeReceived) {
+            written.addListener(ChannelFutureListener.CLOSE); // autoclose off: the peer closed first
+            return;
+        }
+        cancelTimer();
+        schedule(() -> {
+            exception = new WebSocketException("no close frame from the peer within "
+                    + options.closeTimeout().toMillis() + " ms", WsCloseCode.ABNORMAL_CLOSURE);
+            closeCode = WsCloseCode.ABNORMAL_CLOSURE;
+            ctx.close();
+        }, options.closeTimeout().toNanos());
+    }
+
+    @Override
+    public CompletionStage<Void> serverStopping() {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        onLoop(() -> {
+            startClose(WsCloseCode.GOING_AWAY, "server shutdown");
+            written.complete(null);
+        });
+        return written;
+    }
+
+    @Override
+    public void handlerDone(@Nullable Throwable error) {
+        onLoop(() -> startClose(error == null ? WsCloseCode.OK : WsCloseCode.INTERNAL_ERROR,
+                error == null ? "" : "handler failed"));
+    }
+
+    /** Whether the connection is closed. Any thread. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether this side has started closing (or is closed). Any thread. */
+    public boolean isClosing() {
+        return closeSent || closed;
+    }
+
+    /** The close code, or 0 while open. Any thread. */
+    public int closeCode() {
+        return closeCode;
+    }
+
+    /** The failure that closed the socket, or null. Any thread. */
+    public @Nullable WebSocketException exception() {
+        return exception;
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        cancelTimer();
+        CompositeByteBuf p = partial;
+        partial = null;
+        if (p != null) {
+            p.release();
+        }
+        if (closeCode == 0) {
+            closeCode = WsCloseCode.ABNORMAL_CLOSURE;
+        }
+        wake(WsMessage.CLOSED);
+        CompletableFuture<Void> f;
+        synchronized (this) {
+            f = closedFuture;
+            if (f == null) {
+                closedFuture = CompletableFuture.completedFuture(null);
+            }
+        }
+        if (f != null) {
+            f.complete(null);
+        }
+        ctx.fireChannelInactive(); // the HTTP connection behind unregisters
+    }
+
+    // ---- heartbeat
+
+    private void heartbeat() {
+        timer = null;
+        if (closeSent || closed) {
+            return;
+        }
+        long now = ctx.executor().ticker().nanoTime();
+        long every = options.heartbeat().toNanos();
+        if (pingSentAt != 0) {
+            if (lastSeen - pingSentAt > 0) {
+                pingSentAt = 0; // something came back
+            } else {
+                exception = new WebSocketException("no pong within " + options.heartbeat().toMillis() / 2
+                        + " ms of a heartbeat ping", WsCloseCode.ABNORMAL_CLOSURE);
+                closeCode = WsCloseCode.ABNORMAL_CLOSURE;
+                closeSent = true;
+                deliver(new WsMessage.Error(exception));
+                ctx.close(); // 1006: no close frame, as aiohttp
+                return;
+            }
+        }
+        long idle = now - lastSeen;
+        if (idle < every) {
+            schedule(this::heartbeat, every - idle);
+            return;
+        }
+        pingSentAt = now;
+        ctx.writeAndFlush(new PingWebSocketFrame());
+        schedule(this::heartbeat, every / 2);
+    }
+
+    private void schedule(Runnable task, long nanos) {
+        timer = ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelTimer() {
+        ScheduledFuture<?> t = timer;
+        timer = null;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    // ---- failures
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof CorruptedWebSocketFrameException corrupt) {
+            // From Netty's decoder (which now drops every further byte) or UTF-8 validator.
+            fail(corrupt.closeStatus().code(), String.valueOf(corrupt.getMessage()));
+        } else if (c instanceof WsFailure f) {
+            fail(f.code, String.valueOf(f.getMessage()));
+        } else if (c instanceof IOException) {
+            ctx.close();
+        } else {
+            LOG.debug("WebSocket error, closing {}", ctx.channel(), cause);
+            fail(WsCloseCode.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    /** A failure found here: close with {@code code} and tell the reader. */
+    private void fail(int code, String message) {
+        if (!closeSent) {
+            closeSent = true;
+            ctx.writeAndFlush(new CloseWebSocketFrame(code, message.length() > 100 ? message.substring(0, 100)
+                    : message)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+        recordFailure(code, message);
+    }
+
+    private void recordFailure(int code, String message) {
+        if (exception == null) {
+            exception = new WebSocketException(message, code);
+            closeCode = code;
+            deliver(new WsMessage.Error(exception));
+        }
+    }
+
+    /** A receive that timed out (stackless: an outcome, not a bug). */
+    private static final class ReceiveTimeout extends TimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        ReceiveTimeout(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+}
