@@ -97,7 +97,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Exchange x = exchange;
         if (x != null) {
-            x.onClosed(cause);
+            if (cause instanceof io.netty.handler.codec.DecoderException) {
+                x.fail(new dev.weft.client.ClientPayloadException("malformed response from " + origin + ": "
+                        + cause.getMessage(), cause)); // a corrupt or oversized compressed body, say
+            } else {
+                x.onClosed(cause);
+            }
         }
         ctx.close();
     }

@@ -208,7 +208,7 @@ final class ConnectionPool {
                 .setStrictLineParsing(true);
         Connection c = new Connection(ch, origin, this);
         ch.pipeline().addLast("http", new HttpClientCodec(decoder, false, false));
-        ch.pipeline().addLast("inflate", new Inflater());
+        ch.pipeline().addLast("inflate", new Inflater(limits.maxBodyBytes()));
         ch.pipeline().addLast("weft", c);
         open.add(c);
         return c;

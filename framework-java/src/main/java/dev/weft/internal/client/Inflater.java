@@ -10,13 +10,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Exchange}, which counts decompressed bytes against {@code maxBodyBytes}.
  */
 final class Inflater extends HttpContentDecompressor {
-    /** Each decompression buffer is at most this big, so one compressed chunk cannot allocate without bound. */
-    private static final int MAX_ALLOCATION = 64 * 1024;
-
     boolean enabled = true;
 
-    Inflater() {
-        super(false, MAX_ALLOCATION);
+    /** {@code maxBodyBytes} also caps what one compressed chunk may inflate to, so no chunk allocates past it. */
+    Inflater(long maxBodyBytes) {
+        super(false, (int) Math.min(Math.max(maxBodyBytes, 1), Integer.MAX_VALUE));
     }
 
     @Override
