@@ -166,16 +166,16 @@ final class RequestRun implements Exchange.Listener {
             h.add(e.getKey(), e.getValue());
         }
         if (!h.contains(HttpHeaderNames.HOST)) {
-            h.set(HttpHeaderNames.HOST, origin.hostHeader());
+            h.set("Host", origin.hostHeader());
         }
         if (!h.contains(HttpHeaderNames.ACCEPT)) {
-            h.set(HttpHeaderNames.ACCEPT, "*/*");
+            h.set("Accept", "*/*");
         }
         if (decompress && !h.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
-            h.set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, deflate");
+            h.set("Accept-Encoding", "gzip, deflate");
         }
         if (!h.contains(HttpHeaderNames.USER_AGENT)) {
-            h.set(HttpHeaderNames.USER_AGENT, DefaultClientSession.USER_AGENT);
+            h.set("User-Agent", DefaultClientSession.USER_AGENT);
         }
         StringBuilder cookie = new StringBuilder(h.get(HttpHeaderNames.COOKIE, ""));
         for (Cookie c : session.cookieJar().filter(url)) {
@@ -186,25 +186,25 @@ final class RequestRun implements Exchange.Listener {
             own.forEach((k, v) -> appendCookie(cookie, k, v));
         }
         if (cookie.length() > 0) {
-            h.set(HttpHeaderNames.COOKIE, cookie.toString());
+            h.set("Cookie", cookie.toString());
         }
         BasicAuth a = auth;
         if (a != null && !h.contains(HttpHeaderNames.AUTHORIZATION)) {
-            h.set(HttpHeaderNames.AUTHORIZATION, a.encode());
+            h.set("Authorization", a.encode());
         }
         Origin.ProxyTarget p = origin.proxy();
         if (origin.absoluteForm() && p != null && p.user() != null) {
             String creds = p.user() + ":" + (p.password() == null ? "" : p.password());
-            h.set(HttpHeaderNames.PROXY_AUTHORIZATION,
+            h.set("Proxy-Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8)));
         }
         if (b != null) {
-            h.set(HttpHeaderNames.CONTENT_LENGTH, b.length);
+            h.set("Content-Length", b.length);
         } else if (stream != null) {
             h.remove(HttpHeaderNames.CONTENT_LENGTH);
-            h.set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+            h.set("Transfer-Encoding", "chunked");
         } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            h.set(HttpHeaderNames.CONTENT_LENGTH, 0);
+            h.set("Content-Length", 0);
         }
         return request;
     }

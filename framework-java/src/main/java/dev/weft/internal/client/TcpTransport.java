@@ -115,6 +115,7 @@ public final class TcpTransport implements Transport {
                         if (origin.secure()) {
                             ch.pipeline().addLast("tls", tlsHandler(ch, origin));
                         }
+                        ch.pipeline().addLast(SETUP_GUARD, new SetupGuard());
                     }
                 });
         ChannelFuture connect = localAddress == null
@@ -138,6 +139,9 @@ public final class TcpTransport implements Transport {
             }
             Channel ch = connect.channel();
             ready(ch, origin).whenComplete((ok, e) -> {
+                if (e == null && ch.pipeline().get(SETUP_GUARD) != null) {
+                    ch.pipeline().remove(SETUP_GUARD); // on failure it stays, for the exception event that follows
+                }
                 if (e != null) {
                     ch.close();
                     result.completeExceptionally(e instanceof ClientConnectionException ? e
@@ -155,6 +159,19 @@ public final class TcpTransport implements Transport {
      * Where the socket connects: for a tunnel, HttpProxyHandler is told the proxy address at construction and the
      * connect target is the origin, which the handler turns into a CONNECT request.
      */
+    private static final String SETUP_GUARD = "setup-guard";
+
+    /**
+     * Ends the pipeline while the proxy tunnel and TLS are set up: their failures are reported through
+     * {@link #ready}, so the exception event they also fire stops here instead of being logged by Netty's tail.
+     */
+    private static final class SetupGuard extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
     private static InetSocketAddress proxyAwareRemote(Origin origin, InetSocketAddress remote) {
         if (origin.proxy() != null && origin.secure()) {
             return InetSocketAddress.createUnresolved(origin.host(), origin.port());
@@ -196,10 +213,8 @@ public final class TcpTransport implements Transport {
     }
 
     private SslHandler tlsHandler(Channel ch, Origin origin) {
-        boolean ip = literal(origin.host()) != null;
-        SslHandler handler = ip
-                ? sslContext.newHandler(ch.alloc())
-                : sslContext.newHandler(ch.alloc(), origin.host(), origin.port()); // SNI
+        // The peer host names the server for SNI (the JDK leaves SNI out for IP literals) and for the host name check.
+        SslHandler handler = sslContext.newHandler(ch.alloc(), origin.host(), origin.port());
         SSLEngine engine = handler.engine();
         SSLParameters params = engine.getSSLParameters();
         params.setEndpointIdentificationAlgorithm(verifyHostname ? "HTTPS" : null);
