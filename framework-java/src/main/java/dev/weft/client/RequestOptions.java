@@ -44,6 +44,9 @@ public interface RequestOptions {
     /** A form body from single values, in the map's order. */
     RequestOptions form(Map<String, String> fields);
 
+    /** A {@code multipart/form-data} body: fields and files. */
+    RequestOptions multipart(MultipartForm form);
+
     /** A text body, UTF-8, {@code Content-Type: text/plain; charset=utf-8} unless set. */
     RequestOptions text(String text);
 

@@ -118,6 +118,16 @@ class ClientInteropTest {
     }
 
     @Test
+    void uploads_a_multipart_form_that_aiohttp_parses() {
+        MultipartForm form = MultipartForm.create().field("title", "Holiday \u00e9t\u00e9")
+                .file("notes", "notes.txt", "sand\r\nsea".getBytes(StandardCharsets.UTF_8), "text/plain");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> got = await(await(session.post("upload", o -> o.multipart(form))).json(Map.class));
+        assertThat(got).containsEntry("title", "Holiday \u00e9t\u00e9").containsEntry("notes",
+                Map.of("filename", "notes.txt", "type", "text/plain", "body", "sand\r\nsea"));
+    }
+
+    @Test
     void reuses_one_connection_to_aiohttp() {
         java.util.List<TraceEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ClientSession traced = ClientSession.create(s -> s.loop(loop).trace(events::add))) {

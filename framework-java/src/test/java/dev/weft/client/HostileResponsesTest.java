@@ -47,6 +47,12 @@ class HostileResponsesTest {
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> session.get(raw.url("/"), o -> o.body(new byte[0], "text/plain\r\nX: 1")))
                     .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> MultipartForm.create().field("a\r\nContent-Type: x", "v"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> MultipartForm.create().file("f", "a\".txt", new byte[0], "text/plain"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> MultipartForm.create().file("f", "a.txt", new byte[0], "text/plain\r\nX: 1"))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThat(events).isEmpty();
             assertThat(raw.accepted()).isZero();
         }

@@ -48,6 +48,17 @@ async def chunked(request):
     return resp
 
 
+async def upload(request):
+    form = await request.post()
+    out = {}
+    for name, value in form.items():
+        if isinstance(value, str):
+            out[name] = value
+        else:
+            out[name] = {"filename": value.filename, "type": value.content_type, "body": value.file.read().decode()}
+    return web.json_response(out)
+
+
 async def main():
     app = web.Application()
     app.router.add_get("/hello", hello)
@@ -58,6 +69,7 @@ async def main():
     app.router.add_post("/redirect-307", redirect_307)
     app.router.add_get("/compressed", compressed)
     app.router.add_get("/chunked", chunked)
+    app.router.add_post("/upload", upload)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

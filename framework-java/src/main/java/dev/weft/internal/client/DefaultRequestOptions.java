@@ -91,6 +91,11 @@ final class DefaultRequestOptions implements RequestOptions {
     }
 
     @Override
+    public RequestOptions multipart(dev.weft.client.MultipartForm form) {
+        return body(form.toBytes(), form.contentType());
+    }
+
+    @Override
     public RequestOptions text(String text) {
         return body(text.getBytes(StandardCharsets.UTF_8), MediaTypes.TEXT_PLAIN);
     }
