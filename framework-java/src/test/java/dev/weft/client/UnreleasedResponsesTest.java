@@ -7,6 +7,8 @@ import dev.weft.internal.client.DefaultClientSession;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import dev.weft.web.Response;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Responses neither read nor released are found, named, and released by close(). */
@@ -29,6 +31,39 @@ class UnreleasedResponsesTest {
             session.close();
             assertThat(big.isReleased()).isTrue();
             assertThat(DefaultClientSession.unreleasedResponses(session)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_garbage_collected_unread_response_is_reported_and_its_connection_closed() {
+        Application app = Application.create();
+        app.routes().get("/big", req -> Response.bytes(new byte[4_000_000], "application/octet-stream"));
+        try (Loop loop = Loop.create(1); TestServer server = TestServer.start(app);
+             ClientSession session = ClientSession.create(s -> s.loop(loop))) {
+            requestAndForget(session, server.url("/big"));
+            assertThat(DefaultClientSession.unreleasedResponses(session)).hasSize(1);
+            CompletableFuture<Void> gone = new CompletableFuture<>();
+            watch(loop, session, gone, 500);
+            await(gone);
+            assertThat(session.connector().openConnections()).isZero();
+        }
+    }
+
+    /** Sends a request whose body is too big to arrive at once, and drops the response unread. */
+    private static void requestAndForget(ClientSession session, String url) {
+        ClientResponse r = await(session.get(url));
+        assertThat(r.status()).isEqualTo(200);
+    }
+
+    /** Asks for a collection every few milliseconds (a loop timer) until the session has no unreleased response. */
+    private static void watch(Loop loop, ClientSession session, CompletableFuture<Void> gone, int triesLeft) {
+        System.gc();
+        if (DefaultClientSession.unreleasedResponses(session).isEmpty()) {
+            gone.complete(null);
+        } else if (triesLeft == 0) {
+            gone.completeExceptionally(new AssertionError("the response was never collected"));
+        } else {
+            loop.schedule(Duration.ofMillis(10), () -> watch(loop, session, gone, triesLeft - 1));
         }
     }
 

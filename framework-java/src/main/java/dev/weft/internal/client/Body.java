@@ -213,8 +213,12 @@ final class Body {
     void releaseFromAnyThread() {
         if (eventLoop.inEventLoop()) {
             release();
-        } else {
-            eventLoop.execute(this::release);
+        } else if (!eventLoop.isShuttingDown()) {
+            try {
+                eventLoop.execute(this::release);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the loop is going away, and its connections with it
+            }
         }
     }
 
