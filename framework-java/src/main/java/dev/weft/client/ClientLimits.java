@@ -1,8 +1,8 @@
 package dev.weft.client;
 
 /**
- * Limits the client enforces on each response; exceeding one fails the request with a
- * {@link ClientPayloadException} and closes the connection.
+ * Limits the client enforces on each response, set per connector with {@link TcpConnector.Builder#limits}; exceeding
+ * one fails the request with a {@link ClientPayloadException} and closes the connection.
  * <ul>
  *   <li>{@code maxStatusLineBytes}, default {@value #DEFAULT_MAX_STATUS_LINE_BYTES} (aiohttp's max_line_size)</li>
  *   <li>{@code maxHeaderBytes}: the whole header section, default {@value #DEFAULT_MAX_HEADER_BYTES}</li>

@@ -208,6 +208,48 @@ class TcpConnectorTest {
     }
 
     @Test
+    void callers_waiting_for_a_connection_are_served_first_come_first_served() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        Application app = Application.create();
+        app.routes().get("/n/{i}", req -> {
+            order.add(req.param("i"));
+            return Response.text(req.param("i"));
+        });
+        try (TestServer server = TestServer.start(app);
+             ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
+                     .limit(1))))) {
+            List<CompletionStage<String>> calls = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(session.get(server.url("/n/" + i)).thenCompose(ClientResponse::text));
+                expected.add(String.valueOf(i));
+            }
+            for (CompletionStage<String> c : calls) {
+                await(c);
+            }
+            assertThat(order).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void an_idle_connection_is_dropped_after_the_keepalive_timeout() {
+        Gauge gauge = new Gauge();
+        try (TestServer server = TestServer.start(gauge.app());
+             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                     .connector(TcpConnector.create(c -> c.loop(loop).keepaliveTimeout(Duration.ofMillis(50)))))) {
+            await(await(session.get(server.url("/remote"))).text());
+            assertThat(session.connector().idleConnections()).isEqualTo(1);
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            loop.schedule(Duration.ofMillis(150), () -> later.complete(null));
+            await(later);
+            assertThat(session.connector().idleConnections()).isZero();
+            assertThat(session.connector().openConnections()).isZero();
+            await(await(session.get(server.url("/remote"))).text());
+            assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(2);
+        }
+    }
+
+    @Test
     void force_close_opens_a_connection_per_request() {
         Gauge gauge = new Gauge();
         try (TestServer server = TestServer.start(gauge.app());
