@@ -50,13 +50,14 @@ final class Exchange {
     private @Nullable Body body;
     private @Nullable HttpResponse head;
     private boolean gotBytes;
-    private boolean requestSent;
     private boolean done;
     private boolean reading;
     private boolean interim;
     private long bodyBytes;
     private @Nullable Timer readTimer;
     private Flow.@Nullable Subscription upload;
+    /** The write that ends the request; the connection is reused only once it has succeeded. */
+    private io.netty.channel.@Nullable ChannelFuture lastWrite;
 
     Exchange(Connection conn, ConnectionPool pool, Listener listener, Loop loop, long maxBodyBytes,
              @Nullable Duration sockRead, boolean decompress) {
@@ -84,10 +85,11 @@ final class Exchange {
     /** Sends a request whose body (if any) is in {@code request} already. */
     void send(HttpRequest request) {
         Channel ch = conn.channel;
-        ch.writeAndFlush(request).addListener(f -> {
-            if (f.isSuccess()) {
-                requestSent = true;
-            } else {
+        // The promise is noted before the write: over an in-memory channel the whole response can arrive within it.
+        io.netty.channel.ChannelPromise promise = ch.newPromise();
+        lastWrite = promise;
+        ch.writeAndFlush(request, promise).addListener(f -> {
+            if (!f.isSuccess()) {
                 onClosed(f.cause());
             }
         });
@@ -146,10 +148,10 @@ final class Exchange {
                     }
                     upload = null;
                     if (!done) {
-                        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(f -> {
-                            if (f.isSuccess()) {
-                                requestSent = true;
-                            } else {
+                        io.netty.channel.ChannelPromise promise = ch.newPromise();
+                        lastWrite = promise;
+                        ch.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, promise).addListener(f -> {
+                            if (!f.isSuccess()) {
                                 onClosed(f.cause());
                             }
                         });
@@ -255,8 +257,15 @@ final class Exchange {
         cancelReadTimer();
         conn.detach(this);
         HttpResponse h = head;
-        boolean reusable = requestSent && upload == null && h != null && HttpUtil.isKeepAlive(h);
-        pool.release(conn, reusable);
+        boolean keepAlive = upload == null && h != null && HttpUtil.isKeepAlive(h);
+        io.netty.channel.ChannelFuture w = lastWrite;
+        if (keepAlive && w != null && !w.isDone()) {
+            // The response is complete before the write reports back (an in-memory channel answers within the
+            // flush; a server may answer early): decide when the write does.
+            w.addListener(f -> pool.release(conn, f.isSuccess()));
+        } else {
+            pool.release(conn, keepAlive && w != null && w.isSuccess());
+        }
         Body b = body;
         if (b != null) {
             b.onEnd();
