@@ -36,7 +36,7 @@ final class DefaultClientResponse implements ClientResponse {
     private final JsonCodec codec;
     private final ResponseState state;
     private List<ClientResponse> history = List.of();
-    private List<Cookie> cookies;
+    private final List<Cookie> cookies;
 
     DefaultClientResponse(EventLoop eventLoop, HttpResponse head, String method, URI url, Body body, JsonCodec codec,
                           ResponseState state) {

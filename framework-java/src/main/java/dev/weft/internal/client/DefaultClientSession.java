@@ -158,7 +158,12 @@ public final class DefaultClientSession implements ClientSession {
         if (connector.eventLoop().inEventLoop()) {
             run.start();
         } else {
-            connector.eventLoop().execute(run::start);
+            try {
+                connector.eventLoop().execute(run::start);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return CompletableFuture.failedFuture(new ClientException("the loop " + connector.loop()
+                        + " is closed", e));
+            }
         }
         return result;
     }
