@@ -173,6 +173,33 @@ class ClientSessionTest {
     }
 
     @Test
+    void a_response_nobody_reads_stops_the_server_writing_until_it_is_read() throws Exception {
+        long size = 64L << 20;
+        java.util.concurrent.CompletableFuture<Long> written = new java.util.concurrent.CompletableFuture<>();
+        try (RawServer raw = new RawServer((socket, i) -> {
+            RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n");
+            byte[] chunk = new byte[1 << 16];
+            long sent = 0;
+            while (sent < size) {
+                socket.getOutputStream().write(chunk);
+                sent += chunk.length;
+            }
+            written.complete(sent);
+        })) {
+            ClientResponse r = await(session.get(raw.url("/")));
+            // Not read: the client buffers a little and stops reading, so the server's writes block.
+            assertThat(failure(written.copy().orTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS)))
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            long read = 0;
+            for (byte[] chunk = await(r.content().read()); chunk.length > 0; chunk = await(r.content().read())) {
+                read += chunk.length;
+            }
+            assertThat(read).isEqualTo(size);
+            assertThat(await(written)).isEqualTo(size);
+        }
+    }
+
+    @Test
     void decompresses_gzip_and_deflate_bodies() {
         ClientResponse gz = await(session.get("/gzip"));
         assertThat(gz.header("Content-Encoding")).isNull();
@@ -215,6 +242,24 @@ class ClientSessionTest {
         }
         assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionCreate).hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionReuse).hasSize(1);
+    }
+
+    @Test
+    void a_session_made_on_a_loop_thread_runs_on_that_loop() {
+        java.util.concurrent.CompletableFuture<ClientSession> made = new java.util.concurrent.CompletableFuture<>();
+        loop.execute(() -> made.complete(ClientSession.create()));
+        try (ClientSession implicit = await(made)) {
+            assertThat(implicit.loop()).isSameAs(loop);
+            assertThat(await(await(implicit.get(server.url("/hello"))).text())).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void a_session_refuses_a_connector_on_another_loop() {
+        try (Loop other = Loop.create(1); TcpConnector connector = TcpConnector.create(c -> c.loop(other))) {
+            assertThatThrownBy(() -> ClientSession.create(s -> s.loop(loop).connector(connector)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connector runs on");
+        }
     }
 
     @Test
