@@ -42,7 +42,7 @@ public interface CookieJar {
         return new Builder();
     }
 
-    /** Stores {@code cookies} (parsed {@code Set-Cookie} values) received from {@code url}, rejecting those RFC 6265 refuses. */
+    /** Stores {@code cookies} (parsed {@code Set-Cookie} values) from {@code url}, rejecting those RFC 6265 refuses. */
     void update(List<Cookie> cookies, URI url);
 
     /** The cookies to send to {@code url}, most specific path first; expired ones are dropped on the way. */

@@ -136,7 +136,8 @@ class ProxyAndTlsTest {
             int n = s.getInputStream().read(buf);
             String head = new String(buf, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
             String line = head.substring(0, head.indexOf("\r\n"));
-            String auth = head.toLowerCase(java.util.Locale.ROOT).contains("proxy-authorization: basic dxnlcjpwyxnz") ? "auth" : "no-auth";
+            String lower = head.toLowerCase(java.util.Locale.ROOT);
+            String auth = lower.contains("proxy-authorization: basic dxnlcjpwyxnz") ? "auth" : "no-auth";
             String body = line + " " + auth;
             RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
         });

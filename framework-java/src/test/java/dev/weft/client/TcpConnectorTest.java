@@ -129,7 +129,8 @@ class TcpConnectorTest {
     void sessions_sharing_a_connector_share_connections_but_not_cookies() {
         Application app = Application.create();
         app.routes()
-                .get("/set/{v}", req -> Response.text("set").cookie(dev.weft.http.Cookie.of("who", req.param("v")).withPath("/")))
+                .get("/set/{v}", req -> Response.text("set")
+                        .cookie(dev.weft.http.Cookie.of("who", req.param("v")).withPath("/")))
                 .get("/who", req -> Response.text(req.cookies().getOrDefault("who", "nobody")));
         try (TestServer server = TestServer.start(app)) {
             TcpConnector shared = TcpConnector.create(c -> c.loop(loop));

@@ -210,6 +210,29 @@ final class Body {
         finish();
     }
 
+    /**
+     * The response was garbage-collected: unless someone still waits for its body ({@code bytes()} or a stream read
+     * in progress, which keep only the stage), release it and run {@code report}. On the event loop.
+     */
+    void collected(Runnable report) {
+        Runnable action = () -> {
+            if (released || whole != null || pendingRead != null || discarding) {
+                return;
+            }
+            release();
+            report.run();
+        };
+        if (eventLoop.inEventLoop()) {
+            action.run();
+        } else if (!eventLoop.isShuttingDown()) {
+            try {
+                eventLoop.execute(action);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the loop is going away, and its connections with it
+            }
+        }
+    }
+
     void releaseFromAnyThread() {
         if (eventLoop.inEventLoop()) {
             release();

@@ -32,8 +32,8 @@ public final class DefaultCookieJar implements CookieJar {
 
     /** A stored cookie: its request-independent identity and attributes (RFC 6265 §5.3). */
     private record Stored(String name, String value, String domain, boolean hostOnly, String path,
-                          @Nullable Instant expiry, boolean secure, boolean httpOnly, Cookie.@Nullable SameSite sameSite,
-                          long created) {
+                          @Nullable Instant expiry, boolean secure, boolean httpOnly,
+                          Cookie.@Nullable SameSite sameSite, long created) {
         String key() {
             return domain + ';' + path + ';' + name;
         }

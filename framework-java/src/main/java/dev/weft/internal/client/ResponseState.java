@@ -54,12 +54,19 @@ final class ResponseState implements Runnable {
         return true;
     }
 
-    /** The Cleaner's action: the response was garbage-collected. */
+    /**
+     * The Cleaner's action: the response was garbage-collected. A body still being read ({@code r.bytes()} keeps
+     * only its stage, not the response) is left alone; else the response is released and reported.
+     */
     @Override
     public void run() {
-        if (releaseUnread()) {
+        if (!open) {
+            return;
+        }
+        body.collected(() -> {
+            closed();
             LOG.warn("Unreleased ClientResponse for {} was garbage-collected; its connection is closed. Read its "
                     + "body or call release() (or use try-with-resources).", description);
-        }
+        });
     }
 }

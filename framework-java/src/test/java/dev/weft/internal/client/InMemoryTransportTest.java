@@ -96,7 +96,7 @@ class InMemoryTransportTest {
                     assertThat(r.text().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("in memory /x" + i);
                 }
             }
-            assertThat(events).as(events.toString()).filteredOn(e -> e instanceof TraceEvent.ConnectionCreate).hasSize(1);
+            assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionCreate).hasSize(1);
             assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionReuse).hasSize(2);
             server.close().sync();
         }
