@@ -7,8 +7,10 @@ import dev.weft.internal.client.DefaultClientSession;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import dev.weft.web.Response;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Responses neither read nor released are found, named, and released by close(). */
@@ -46,6 +48,43 @@ class UnreleasedResponsesTest {
             watch(loop, session, gone, 500);
             await(gone);
             assertThat(session.connector().openConnections()).isZero();
+        }
+    }
+
+    @Test
+    void a_response_whose_body_is_being_read_is_not_released_when_it_is_collected() throws Exception {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try (Loop loop = Loop.create(1);
+             RawServer raw = new RawServer((socket, i) -> {
+                 RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n01234");
+                 go.await();
+                 RawServer.write(socket, "56789");
+             });
+             ClientSession session = ClientSession.create(s -> s.loop(loop))) {
+            AtomicReference<WeakReference<ClientResponse>> ref = new AtomicReference<>();
+            CompletableFuture<byte[]> body = session.get(raw.url("/")).thenCompose(r -> {
+                ref.set(new WeakReference<>(r));
+                return r.bytes(); // the stage is all that is kept
+            }).toCompletableFuture();
+            CompletableFuture<Void> collected = new CompletableFuture<>();
+            collectLater(loop, ref, collected, 500);
+            await(collected);
+            go.countDown();
+            assertThat(new String(await(body), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("0123456789");
+        }
+    }
+
+    private static void collectLater(Loop loop,
+                                     AtomicReference<WeakReference<ClientResponse>> ref,
+                                     CompletableFuture<Void> collected, int triesLeft) {
+        System.gc();
+        var weak = ref.get();
+        if (weak != null && weak.get() == null) {
+            loop.schedule(Duration.ofMillis(50), () -> collected.complete(null)); // let the Cleaner act, if it would
+        } else if (triesLeft == 0) {
+            collected.completeExceptionally(new AssertionError("the response was never collected"));
+        } else {
+            loop.schedule(Duration.ofMillis(10), () -> collectLater(loop, ref, collected, triesLeft - 1));
         }
     }
 
