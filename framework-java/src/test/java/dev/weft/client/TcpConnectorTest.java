@@ -251,6 +251,33 @@ class TcpConnectorTest {
     }
 
     @Test
+    void a_pooled_connection_the_server_closed_is_noticed_and_dropped() {
+        Gauge gauge = new Gauge();
+        try (TestServer server = TestServer.start(gauge.app(), c -> c.keepAliveTimeout(Duration.ofMillis(100)));
+             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add))) {
+            await(await(session.get(server.url("/remote"))).text());
+            CompletableFuture<Void> dropped = new CompletableFuture<>();
+            whenNoConnections(session.connector(), dropped, 300);
+            await(dropped);
+            await(await(session.get(server.url("/remote"))).text());
+            assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(2);
+            assertThat(count(TraceEvent.ConnectionReuse.class)).isZero();
+            assertThat(count(TraceEvent.RequestStart.class)).isEqualTo(2); // no retry was needed
+        }
+    }
+
+    /** Completes {@code done} once the connector has no connection, checking on a loop timer. */
+    private void whenNoConnections(TcpConnector connector, CompletableFuture<Void> done, int triesLeft) {
+        if (connector.openConnections() == 0) {
+            done.complete(null);
+        } else if (triesLeft == 0) {
+            done.completeExceptionally(new AssertionError("the server's close was never noticed"));
+        } else {
+            loop.schedule(Duration.ofMillis(20), () -> whenNoConnections(connector, done, triesLeft - 1));
+        }
+    }
+
+    @Test
     void force_close_opens_a_connection_per_request() {
         Gauge gauge = new Gauge();
         try (TestServer server = TestServer.start(gauge.app());

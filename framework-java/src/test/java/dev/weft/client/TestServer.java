@@ -26,9 +26,15 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Application app) {
+        return start(app, c -> { });
+    }
+
+    static TestServer start(Application app, java.util.function.Consumer<ServerConfig.Builder> config) {
         Loop loop = Loop.create(1);
-        AppRunner runner = AppRunner.create(app, ServerConfig.create(c -> c.accessLog(AccessLog.off())
-                .shutdownGrace(Duration.ofMillis(200))), loop);
+        AppRunner runner = AppRunner.create(app, ServerConfig.create(c -> {
+            c.accessLog(AccessLog.off()).shutdownGrace(Duration.ofMillis(200));
+            config.accept(c);
+        }), loop);
         try {
             return new TestServer(loop, runner, await(runner.start(Site.tcp("127.0.0.1", 0))));
         } catch (RuntimeException e) {
