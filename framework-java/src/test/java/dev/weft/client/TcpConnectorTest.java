@@ -292,6 +292,19 @@ class TcpConnectorTest {
     }
 
     @Test
+    void a_dns_answer_is_not_used_after_its_ttl() {
+        Gauge gauge = new Gauge();
+        try (TestServer server = TestServer.start(gauge.app());
+             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                     .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true).dnsCacheTtl(Duration.ZERO))))) {
+            await(await(session.get(server.localhost("/remote"))).text());
+            await(await(session.get(server.localhost("/remote"))).text());
+            assertThat(events).filteredOn(e -> e instanceof TraceEvent.DnsResolve)
+                    .extracting(e -> ((TraceEvent.DnsResolve) e).fromCache()).containsExactly(false, false);
+        }
+    }
+
+    @Test
     void host_names_are_resolved_once_and_then_served_from_the_dns_cache() {
         Gauge gauge = new Gauge();
         try (TestServer server = TestServer.start(gauge.app());
