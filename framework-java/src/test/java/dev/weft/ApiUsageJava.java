@@ -152,6 +152,31 @@ class ApiUsageJava {
         assertThat(blockingVoid.toCompletableFuture().get(5, TimeUnit.SECONDS)).isNull();
     }
 
+    /** The client's functional parameters, called against {@code site}: request options, builders, tracers. */
+    private static void everyClientMethod(Loop loop, BoundSite site) throws Exception {
+        List<dev.weft.client.TraceEvent> events = new CopyOnWriteArrayList<>();
+        dev.weft.client.TcpConnector connector = dev.weft.client.TcpConnector.create(c -> c.loop(loop).limit(10));
+        dev.weft.client.CookieJar jar = dev.weft.client.CookieJar.create(b -> b.unsafe(true));
+        jar.clear(c -> c.name().startsWith("x"));
+        try (dev.weft.client.ClientSession session = dev.weft.client.ClientSession.create(s -> s
+                .connector(connector).cookieJar(jar).baseUrl(site.url() + "/").trace(events::add)
+                .trace(e -> { }))) {
+            CompletionStage<String> text = session.get("get").thenCompose(r -> r.text());
+            CompletionStage<String> posted = session.request("POST", "post", r -> r.json(List.of(1)).header("X", "1")
+                    .query("q", "a")).thenCompose(dev.weft.client.ClientResponse::text);
+            CompletionStage<byte[]> put = session.put("put", r -> r.text("t")).thenCompose(r -> r.bytes());
+            CompletionStage<Integer> deleted = session.delete("delete", r -> { }).thenApply(r -> {
+                r.release();
+                return r.status();
+            });
+            assertThat(text.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("x");
+            assertThat(posted.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("x");
+            assertThat(put.toCompletableFuture().get(5, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(deleted.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(204);
+        }
+        assertThat(events).isNotEmpty();
+    }
+
     @Test
     void every_functional_parameter_takes_a_plain_lambda_and_each_form_runs() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
@@ -170,6 +195,7 @@ class ApiUsageJava {
                 assertThat(get(site, "/checked").body()).isEqualTo("checked");
                 assertThat(get(site, "/thrown").statusCode()).isEqualTo(404);
                 assertThat(get(site, "/returned-error").statusCode()).isEqualTo(418);
+                everyClientMethod(loop, site);
             }
         }
         assertThat(events).containsExactlyInAnyOrder("setup", "startup", "shutdown", "cleanup", "teardown");

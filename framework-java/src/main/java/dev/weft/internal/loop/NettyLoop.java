@@ -37,13 +37,21 @@ public final class NettyLoop implements Loop {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public NettyLoop(int threads) {
+        this(threads, ioHandlerFactory());
+    }
+
+    /**
+     * A loop whose threads run {@code ioHandlers}: Netty's {@code LocalIoHandler} gives a loop on which in-memory
+     * {@code LocalChannel}s (the test harness's transport) can be registered, which epoll and NIO loops refuse.
+     */
+    public NettyLoop(int threads, IoHandlerFactory ioHandlers) {
         if (threads < 1) {
             throw new IllegalArgumentException("a loop needs at least one thread, got " + threads);
         }
         this.threads = threads;
         this.name = "weft-loop-" + LOOP_IDS.incrementAndGet();
         this.threadFactory = new LoopThreadFactory(this);
-        this.group = new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlerFactory());
+        this.group = new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlers);
         this.home = (EventLoop) group.iterator().next();
     }
 

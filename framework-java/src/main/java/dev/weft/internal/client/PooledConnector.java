@@ -1,0 +1,170 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.ClientLimits;
+import dev.weft.client.TcpConnector;
+import dev.weft.client.Tracer;
+import dev.weft.internal.loop.NettyLoop;
+import dev.weft.loop.Loop;
+import io.netty.channel.EventLoop;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link TcpConnector} over a {@link ConnectionPool} and a {@link Transport}. Pinned to one event loop of its
+ * {@link Loop}: the pool, its connections and every exchange on them run there, so none of it needs a lock.
+ * {@link #create(Loop, ConnectorSettings, Transport)} is how the test harness plugs an in-memory transport in.
+ */
+public final class PooledConnector implements TcpConnector {
+    private final Loop loop;
+    private final EventLoop eventLoop;
+    private final ConnectorSettings settings;
+    private final ConnectionPool pool;
+    private volatile boolean closed;
+    /** Responses of every session on this connector that are neither read nor released. */
+    final Set<ResponseState> unreleased = ConcurrentHashMap.newKeySet();
+
+    private PooledConnector(Loop loop, ConnectorSettings settings, Transport transport) {
+        if (!(loop instanceof NettyLoop netty)) {
+            throw new IllegalArgumentException("a connector needs a loop made by Loop.create(), got " + loop);
+        }
+        this.loop = loop;
+        this.eventLoop = netty.eventLoop();
+        this.settings = settings;
+        this.pool = new ConnectionPool(loop, eventLoop, settings, transport);
+    }
+
+    /** A connector with {@code transport} (the harness's in-memory one, say) instead of TCP. */
+    public static PooledConnector create(Loop loop, ConnectorSettings settings, Transport transport) {
+        return new PooledConnector(loop, settings, transport);
+    }
+
+    /** What {@code TcpConnector.Builder.build()} makes. */
+    public static TcpConnector tcp(Loop loop, int limit, int limitPerHost, Duration keepaliveTimeout,
+                                   boolean forceClose, boolean useDnsCache, Duration dnsCacheTtl,
+                                   @Nullable InetAddress localAddress, boolean verifySsl,
+                                   @Nullable SSLContext sslContext, ClientLimits limits) {
+        ConnectorSettings settings = new ConnectorSettings(limit, limitPerHost, keepaliveTimeout, forceClose,
+                useDnsCache, dnsCacheTtl, localAddress, limits);
+        SslContext ssl = sslContext(verifySsl, sslContext);
+        return new PooledConnector(loop, settings, new TcpTransport(loop, settings, ssl, verifySsl));
+    }
+
+    private static SslContext sslContext(boolean verify, @Nullable SSLContext jdk) {
+        if (jdk != null) {
+            return new JdkSslContext(jdk, true, null, io.netty.handler.ssl.IdentityCipherSuiteFilter.INSTANCE, null,
+                    ClientAuth.NONE, null, false);
+        }
+        try {
+            SslContextBuilder b = SslContextBuilder.forClient().sslProvider(SslProvider.JDK);
+            if (!verify) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE).endpointIdentificationAlgorithm(null);
+            }
+            return b.build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    EventLoop eventLoop() {
+        return eventLoop;
+    }
+
+    ConnectorSettings settings() {
+        return settings;
+    }
+
+    /** A connection for {@code origin}; call on {@link #eventLoop()}. */
+    CompletableFuture<Connection> acquire(Origin origin, boolean fresh, Tracer tracer) {
+        return pool.acquire(origin, fresh, tracer);
+    }
+
+    ConnectionPool pool() {
+        return pool;
+    }
+
+    /** Descriptions of the responses, of every session here, that are neither read nor released. */
+    public List<String> unreleasedResponses() {
+        List<String> out = new ArrayList<>();
+        for (ResponseState s : unreleased) {
+            out.add(s.description());
+        }
+        return out;
+    }
+
+    @Override
+    public Loop loop() {
+        return loop;
+    }
+
+    @Override
+    public int limit() {
+        return settings.limit();
+    }
+
+    @Override
+    public int limitPerHost() {
+        return settings.limitPerHost();
+    }
+
+    @Override
+    public int openConnections() {
+        return onLoop(pool::openCount);
+    }
+
+    @Override
+    public int idleConnections() {
+        return onLoop(pool::idleCount);
+    }
+
+    private int onLoop(java.util.function.IntSupplier what) {
+        if (eventLoop.inEventLoop()) {
+            return what.getAsInt();
+        }
+        try {
+            return eventLoop.submit(what::getAsInt).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (eventLoop.inEventLoop()) {
+            pool.closeAll();
+        } else if (!eventLoop.isShuttingDown()) {
+            eventLoop.execute(pool::closeAll);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TcpConnector[limit=" + settings.limit() + ", limitPerHost=" + settings.limitPerHost()
+                + (closed ? ", closed]" : "]");
+    }
+}

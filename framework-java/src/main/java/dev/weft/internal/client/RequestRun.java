@@ -1,0 +1,365 @@
+package dev.weft.internal.client;
+
+import dev.weft.client.BasicAuth;
+import dev.weft.client.ClientException;
+import dev.weft.client.ClientResponse;
+import dev.weft.client.ClientResponseException;
+import dev.weft.client.ClientTimeout;
+import dev.weft.client.ClientTimeoutException;
+import dev.weft.client.TooManyRedirectsException;
+import dev.weft.client.TraceEvent;
+import dev.weft.client.Tracer;
+import dev.weft.http.Cookie;
+import dev.weft.http.MutableHeaders;
+import dev.weft.internal.http.NettyHeaders;
+import dev.weft.loop.Loop;
+import dev.weft.loop.Timer;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call of {@code session.request}: gets a connection, sends, follows redirects, retries once where that is
+ * safe, applies the total and connect timeouts, and completes the caller's stage with the final response. Lives on
+ * the connector's event loop. Once the response is handed over it keeps no reference to it, so an abandoned
+ * response can be garbage-collected and reported.
+ */
+final class RequestRun implements Exchange.Listener {
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+
+    private final DefaultClientSession session;
+    private final PooledConnector connector;
+    private final Loop loop;
+    private final Tracer tracer;
+    private final MutableHeaders headers;
+    private final ClientTimeout timeout;
+    private final boolean allowRedirects;
+    private final int maxRedirects;
+    private final boolean raiseForStatus;
+    private final Origin.@Nullable ProxyTarget proxy;
+    private final boolean decompress;
+    private String method;
+    private URI url;
+    private byte @Nullable [] body;
+    private Flow.@Nullable Publisher<byte[]> stream;
+    private @Nullable Map<String, String> requestCookies;
+    private @Nullable BasicAuth auth;
+    private final List<ClientResponse> history = new ArrayList<>();
+    private @Nullable CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+    private @Nullable Timer totalTimer;
+    private @Nullable CompletableFuture<Connection> acquiring;
+    private @Nullable Exchange exchange;
+    private boolean retried;
+    private boolean over;
+
+    RequestRun(DefaultClientSession session, PooledConnector connector, Tracer tracer, String method, URI url,
+               MutableHeaders headers, byte @Nullable [] body, Flow.@Nullable Publisher<byte[]> stream,
+               @Nullable Map<String, String> requestCookies, @Nullable BasicAuth auth, ClientTimeout timeout,
+               boolean allowRedirects, int maxRedirects, boolean raiseForStatus,
+               Origin.@Nullable ProxyTarget proxy, boolean decompress) {
+        this.session = session;
+        this.connector = connector;
+        this.loop = connector.loop();
+        this.tracer = tracer;
+        this.method = method;
+        this.url = url;
+        this.headers = headers;
+        this.body = body;
+        this.stream = stream;
+        this.requestCookies = requestCookies;
+        this.auth = auth;
+        this.timeout = timeout;
+        this.allowRedirects = allowRedirects;
+        this.maxRedirects = maxRedirects;
+        this.raiseForStatus = raiseForStatus;
+        this.proxy = proxy;
+        this.decompress = decompress;
+    }
+
+    CompletableFuture<ClientResponse> result() {
+        return java.util.Objects.requireNonNull(result);
+    }
+
+    /** Starts the request; on the connector's event loop. */
+    void start() {
+        Duration total = timeout.total();
+        if (total != null) {
+            totalTimer = loop.schedule(total, this::onTotalTimeout);
+        }
+        attempt(false);
+    }
+
+    private void attempt(boolean fresh) {
+        if (over) {
+            return;
+        }
+        Origin origin = Origin.of(url, proxy);
+        io.netty.handler.codec.http.HttpRequest request = buildRequest(origin);
+        tracer.on(new TraceEvent.RequestStart(method, url, NettyHeaders.readOnly(request.headers())));
+        CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
+        acquiring = acquire;
+        Duration connect = timeout.connect();
+        Timer connectTimer = connect == null || acquire.isDone() ? null : loop.schedule(connect,
+                () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
+                        connect, "getting a connection to " + origin)));
+        acquire.whenComplete((conn, error) -> {
+            if (connectTimer != null) {
+                connectTimer.cancel();
+            }
+            acquiring = null;
+            if (error != null) {
+                fail(error);
+            } else if (over) {
+                connector.pool().release(conn, true);
+            } else {
+                send(conn, request);
+            }
+        });
+    }
+
+    private void send(Connection conn, io.netty.handler.codec.http.HttpRequest request) {
+        Exchange x = new Exchange(conn, connector.pool(), this, loop,
+                connector.settings().limits().maxBodyBytes(), timeout.sockRead(), decompress);
+        exchange = x;
+        Flow.Publisher<byte[]> s = stream;
+        if (s != null) {
+            x.send(request, s);
+        } else {
+            x.send(request);
+        }
+    }
+
+    private io.netty.handler.codec.http.HttpRequest buildRequest(Origin origin) {
+        String target;
+        if (origin.absoluteForm()) {
+            target = url.toASCIIString();
+        } else {
+            String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+            target = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+        }
+        HttpMethod m = HttpMethod.valueOf(method);
+        byte[] b = body;
+        // A request without a streamed body goes out whole (head and last content in one message), which also
+        // leaves the encoder ready for the next request on the connection.
+        io.netty.handler.codec.http.HttpRequest request = stream != null
+                ? new DefaultHttpRequest(HttpVersion.HTTP_1_1, m, target)
+                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, m, target,
+                        b == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(b));
+        HttpHeaders h = request.headers();
+        for (Map.Entry<String, String> e : headers) {
+            h.add(e.getKey(), e.getValue());
+        }
+        if (!h.contains(HttpHeaderNames.HOST)) {
+            h.set("Host", origin.hostHeader());
+        }
+        if (!h.contains(HttpHeaderNames.ACCEPT)) {
+            h.set("Accept", "*/*");
+        }
+        if (decompress && !h.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
+            h.set("Accept-Encoding", "gzip, deflate");
+        }
+        if (!h.contains(HttpHeaderNames.USER_AGENT)) {
+            h.set("User-Agent", DefaultClientSession.USER_AGENT);
+        }
+        StringBuilder cookie = new StringBuilder(h.get(HttpHeaderNames.COOKIE, ""));
+        for (Cookie c : session.cookieJar().filter(url)) {
+            appendCookie(cookie, c.name(), c.value());
+        }
+        Map<String, String> own = requestCookies;
+        if (own != null) {
+            own.forEach((k, v) -> appendCookie(cookie, k, v));
+        }
+        if (cookie.length() > 0) {
+            h.set("Cookie", cookie.toString());
+        }
+        BasicAuth a = auth;
+        if (a != null && !h.contains(HttpHeaderNames.AUTHORIZATION)) {
+            h.set("Authorization", a.encode());
+        }
+        Origin.ProxyTarget p = origin.proxy();
+        if (origin.absoluteForm() && p != null && p.user() != null) {
+            String creds = p.user() + ":" + (p.password() == null ? "" : p.password());
+            h.set("Proxy-Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (b != null) {
+            h.set("Content-Length", b.length);
+        } else if (stream != null) {
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            h.set("Transfer-Encoding", "chunked");
+        } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            h.set("Content-Length", 0);
+        }
+        return request;
+    }
+
+    private static void appendCookie(StringBuilder header, String name, String value) {
+        if (header.length() > 0) {
+            header.append("; ");
+        }
+        header.append(name).append('=').append(value);
+    }
+
+    @Override
+    public void onHead(Exchange x, HttpResponse head, Body responseBody) {
+        int status = head.status().code();
+        String description = method + " " + url + " (" + status + ")";
+        ResponseState state = new ResponseState(description, responseBody, session.unreleased, connector.unreleased);
+        DefaultClientResponse response = new DefaultClientResponse(x.connection().channel.eventLoop(), head, method,
+                url, responseBody, session.jsonCodec(), state);
+        DefaultClientSession.CLEANER.register(response, state);
+        responseBody.onFinished(() -> {
+            state.closed();
+            if (result == null) {
+                cancelTotal(); // the delivered response is done with; a redirect's is not the end of the run
+            }
+        });
+        try {
+            session.cookieJar().update(response.cookies(), url);
+        } catch (RuntimeException e) {
+            DefaultClientSession.LOG.warn("the cookie jar failed on {}", url, e);
+        }
+        tracer.on(new TraceEvent.RequestEnd(method, url, status));
+        String location = head.headers().get(HttpHeaderNames.LOCATION);
+        if (allowRedirects && location != null && isRedirect(status)) {
+            URI next;
+            try {
+                next = URI.create(URI.create(url.resolve(location.trim()).toASCIIString()).toASCIIString());
+            } catch (IllegalArgumentException e) {
+                responseBody.drain();
+                fail(new ClientException("the redirect from " + url + " to " + DefaultRequestOptions.printable(location)
+                        + " is not a valid URL", e));
+                return;
+            }
+            boolean keepsBody = status == 307 || status == 308;
+            boolean http = "http".equalsIgnoreCase(next.getScheme()) || "https".equalsIgnoreCase(next.getScheme());
+            if (http && next.getHost() != null && !(keepsBody && stream != null)) {
+                history.add(response);
+                if (history.size() > maxRedirects) {
+                    responseBody.drain();
+                    fail(new TooManyRedirectsException(maxRedirects, next));
+                    return;
+                }
+                tracer.on(new TraceEvent.RequestRedirect(method, url, status, next));
+                responseBody.drain().whenComplete((ok, e) -> follow(next, status));
+                return;
+            }
+        }
+        if (raiseForStatus && status >= 400) {
+            responseBody.drain();
+            fail(new ClientResponseException(status, head.status().reasonPhrase(), method, url));
+            return;
+        }
+        response.history(history);
+        CompletableFuture<ClientResponse> r = result;
+        result = null; // from here on the response belongs to the caller alone
+        if (r != null) {
+            r.complete(response);
+        }
+    }
+
+    private void follow(URI next, int status) {
+        if (over) {
+            return;
+        }
+        if ((status == 301 || status == 302 || status == 303) && !method.equals("HEAD")) {
+            method = "GET";
+            body = null;
+            stream = null;
+            headers.remove("Content-Type");
+            headers.remove("Content-Length");
+            headers.remove("Transfer-Encoding");
+        }
+        Origin from = Origin.of(url, null);
+        Origin to = Origin.of(next, null);
+        if (!from.sameSiteAs(to)) {
+            headers.remove("Authorization"); // RFC 9110 §15.4: credentials are for the origin they were given to
+            headers.remove("Cookie");
+            auth = null;
+            requestCookies = null;
+        }
+        headers.remove("Host");
+        url = next;
+        retried = false;
+        attempt(false);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    @Override
+    public void onFailure(Exchange x, Throwable error, boolean retryable) {
+        exchange = null;
+        if (retryable && !retried && !over && IDEMPOTENT.contains(method) && stream == null) {
+            retried = true;
+            attempt(true);
+            return;
+        }
+        fail(error);
+    }
+
+    private void fail(Throwable error) {
+        if (over) {
+            return;
+        }
+        over = true;
+        cancelTotal();
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        tracer.on(new TraceEvent.RequestException(method, url, e));
+        CompletableFuture<ClientResponse> r = result;
+        result = null;
+        if (r != null) {
+            r.completeExceptionally(e);
+        }
+    }
+
+    private void onTotalTimeout() {
+        totalTimer = null;
+        Duration total = java.util.Objects.requireNonNull(timeout.total());
+        ClientTimeoutException e = new ClientTimeoutException(ClientTimeoutException.Kind.TOTAL, total,
+                "for " + method + " " + url);
+        Exchange x = exchange;
+        CompletableFuture<Connection> a = acquiring;
+        if (result == null && (x == null || x.isDone())) {
+            return; // the response was delivered and its body has arrived: nothing left to time out
+        }
+        if (x != null && !x.isDone()) {
+            x.fail(e); // before the head: reaches fail() through onFailure; after it: fails the body's readers
+        } else if (a != null) {
+            a.completeExceptionally(e);
+        }
+        fail(e);
+    }
+
+    /** Called when the body ended or was released: the total timeout no longer applies. */
+    private void cancelTotal() {
+        Timer t = totalTimer;
+        totalTimer = null;
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** Cancels everything: the session closed. */
+    void abandon(Throwable why) {
+        fail(why);
+    }
+}

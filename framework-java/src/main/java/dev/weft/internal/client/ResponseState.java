@@ -1,0 +1,72 @@
+package dev.weft.internal.client;
+
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether a response is still open (neither read to the end nor released), kept apart from the response itself so
+ * that the {@link java.lang.ref.Cleaner} can act when the response is garbage-collected: it logs a warning naming
+ * the request and closes the connection, which is never left to leak.
+ */
+final class ResponseState implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.weft.client.ClientSession");
+
+    private final String description;
+    private final Body body;
+    private final Set<ResponseState> sessionSet;
+    private final Set<ResponseState> connectorSet;
+    private volatile boolean open = true;
+
+    ResponseState(String description, Body body, Set<ResponseState> sessionSet, Set<ResponseState> connectorSet) {
+        this.description = description;
+        this.body = body;
+        this.sessionSet = sessionSet;
+        this.connectorSet = connectorSet;
+        sessionSet.add(this);
+        connectorSet.add(this);
+    }
+
+    String description() {
+        return description;
+    }
+
+    boolean isOpen() {
+        return open;
+    }
+
+    /** The response was read to the end or released. */
+    void closed() {
+        if (open) {
+            open = false;
+            sessionSet.remove(this);
+            connectorSet.remove(this);
+        }
+    }
+
+    /** Releases the response on behalf of its owner; returns whether it was still open. */
+    boolean releaseUnread() {
+        if (!open) {
+            return false;
+        }
+        body.releaseFromAnyThread();
+        closed();
+        return true;
+    }
+
+    /**
+     * The Cleaner's action: the response was garbage-collected. A body still being read ({@code r.bytes()} keeps
+     * only its stage, not the response) is left alone; else the response is released and reported.
+     */
+    @Override
+    public void run() {
+        if (!open) {
+            return;
+        }
+        body.collected(() -> {
+            closed();
+            LOG.warn("Unreleased ClientResponse for {} was garbage-collected; its connection is closed. Read its "
+                    + "body or call release() (or use try-with-resources).", description);
+        });
+    }
+}
