@@ -185,9 +185,9 @@ public final class AppRunner implements AutoCloseable {
                     if (t != null) {
                         errors.add(t);
                     }
-                    LOG.info("Weft stopped in {} ms: {} requests cancelled at the end of the {} s grace period",
+                    LOG.info("Weft stopped in {} ms: {} requests cancelled at the end of the {} ms grace period",
                             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cut == null ? 0 : cut,
-                            config.shutdownGrace().toSeconds());
+                            config.shutdownGrace().toMillis());
                     finish(done, errors, cut == null ? 0 : cut);
                 });
     }
