@@ -9,7 +9,7 @@ import dev.weft.web.Reply;
 import dev.weft.web.ServerConfig;
 import dev.weft.web.Site;
 import dev.weft.web.ws.WebSocketResponse;
-import dev.weft.web.ws.WsMessage;
+import dev.weft.http.ws.WsMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

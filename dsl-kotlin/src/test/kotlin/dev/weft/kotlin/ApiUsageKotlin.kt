@@ -14,7 +14,7 @@ import dev.weft.web.ServerConfig
 import dev.weft.web.Site
 import dev.weft.web.View
 import dev.weft.web.ws.WebSocketResponse
-import dev.weft.web.ws.WsMessage
+import dev.weft.http.ws.WsMessage
 import dev.weft.web.ws.WsOptions
 import java.net.URI
 import java.net.http.HttpClient

@@ -1,5 +1,6 @@
 package dev.weft.web.ws;
 
+import dev.weft.http.ws.WsMessage;
 import static dev.weft.web.ws.WsServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 

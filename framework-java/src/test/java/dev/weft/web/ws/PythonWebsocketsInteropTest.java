@@ -1,5 +1,6 @@
 package dev.weft.web.ws;
 
+import dev.weft.http.ws.WsMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,10 +1,8 @@
-package dev.weft.internal.web.ws;
+package dev.weft.internal.ws;
 
-import dev.weft.internal.web.ProtocolSwitch;
-import dev.weft.web.ws.WebSocketException;
-import dev.weft.web.ws.WsCloseCode;
-import dev.weft.web.ws.WsMessage;
-import dev.weft.web.ws.WsOptions;
+import dev.weft.http.ws.WebSocketException;
+import dev.weft.http.ws.WsCloseCode;
+import dev.weft.http.ws.WsMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -14,8 +12,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
@@ -58,13 +54,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Section map: upgrade; reading; frames in; sending; closing; heartbeat; failures.
  */
-public final class WsConnection extends ChannelInboundHandlerAdapter implements ProtocolSwitch.Upgraded {
+public final class WsConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
     /** Messages held for a reader that is not reading before the socket stops reading from the network. */
     static final int MAX_INBOX = 16;
     private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsutf8", "wsinflate", "ws"};
 
-    private final WsOptions options;
+    private final WsSettings options;
     private @Nullable ChannelHandlerContext ctx;
     // reading (guarded by this)
     private @Nullable CompletableFuture<WsMessage> reader;
@@ -84,43 +80,40 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     private long lastSeen;
     private long pingSentAt;
 
-    private WsConnection(WsOptions options) {
+    private WsConnection(WsSettings options) {
         this.options = options;
     }
 
-    // ---- upgrade
+    // ---- setup
 
-    /** Answers the handshake with 101 and turns the request's connection into a WebSocket. Loop thread only. */
-    public static WsConnection upgrade(ProtocolSwitch hook, Handshake.Accepted accepted, WsOptions options) {
-        HttpHeaders headers = new DefaultHttpHeaders();
-        headers.add("Upgrade", "websocket");
-        headers.add("Connection", "Upgrade");
-        headers.add("Sec-WebSocket-Accept", accepted.accept());
-        if (accepted.protocol() != null) {
-            headers.add("Sec-WebSocket-Protocol", accepted.protocol());
-        }
-        Deflate deflate = accepted.deflate();
-        if (deflate != null) {
-            headers.add("Sec-WebSocket-Extensions", deflate.response());
-        }
-        WsConnection ws = new WsConnection(options);
+    /** The handlers of an open WebSocket in pipeline order, and their names; the last is the connection. */
+    public record Handlers(WsConnection connection, String[] names, ChannelHandler[] handlers) {
+    }
+
+    /**
+     * A frame machine with {@code settings} and the handlers it needs before it: Netty's frame encoder (masking on the
+     * client), decoder (expecting masked frames on the server, unmasked ones on the client), the inflater when
+     * permessage-deflate is on ({@code deflate}), and the UTF-8 validator.
+     */
+    public static Handlers handlers(WsSettings settings, @Nullable Deflate deflate) {
+        WsConnection ws = new WsConnection(settings);
         WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(options.maxMessageBytes())
-                .expectMaskedFrames(true)
+                .maxFramePayloadLength(settings.maxMessageBytes())
+                .expectMaskedFrames(!settings.client())
                 .allowMaskMismatch(false)
                 .allowExtensions(deflate != null)
                 .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
                 .build();
+        WebSocket13FrameEncoder encoder = settings.client() ? new WebSocket13FrameEncoder(SecureMasks.INSTANCE)
+                : new WebSocket13FrameEncoder(false);
         ChannelHandler[] handlers = deflate == null
-                ? new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
-                        new Utf8FrameValidator(false), ws}
-                : new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
-                        new Inflating(deflate), new Utf8FrameValidator(false), ws};
+                ? new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Utf8FrameValidator(false), ws}
+                : new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Inflating(deflate),
+                        new Utf8FrameValidator(false), ws};
         // The encoder comes first: the decoder and the UTF-8 validator write their close frames through it.
         String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[4]}
                 : new String[] {NAMES[1], NAMES[0], NAMES[3], NAMES[2], NAMES[4]};
-        hook.switchProtocols(headers, ws, names, handlers);
-        return ws;
+        return new Handlers(ws, names, handlers);
     }
 
     @Override
@@ -425,8 +418,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
         }, options.closeTimeout().toNanos());
     }
 
-    @Override
-    public CompletionStage<Void> serverStopping() {
+    /** Closes with 1001 (the server stops); completes when the close frame is on its way. Any thread. */
+    public CompletionStage<Void> goingAway() {
         CompletableFuture<Void> written = new CompletableFuture<>();
         onLoop(() -> {
             startClose(WsCloseCode.GOING_AWAY, "server shutdown");
@@ -435,8 +428,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
         return written;
     }
 
-    @Override
-    public void handlerDone(@Nullable Throwable error) {
+    /** The server's handler is done ({@code error} if it failed): close with 1000 or 1011. Any thread. */
+    public void finished(@Nullable Throwable error) {
         onLoop(() -> startClose(error == null ? WsCloseCode.OK : WsCloseCode.INTERNAL_ERROR,
                 error == null ? "" : "handler failed"));
     }
