@@ -138,6 +138,7 @@ class ClientWebSocketTest {
             byte[] masked = {(byte) 0x81, (byte) 0x82, 1, 2, 3, 4, 'h' ^ 1, 'i' ^ 2};
             RawServer.write(s, masked);
             closeFrame.complete(readFrame(s.getInputStream()));
+            s.close(); // the server closes the TCP connection: the client waits for that (RFC 6455 §7.1.1)
         })) {
             ClientWebSocket ws = await(session.wsConnect(server.url("/")));
             WsMessage m = await(ws.receive());

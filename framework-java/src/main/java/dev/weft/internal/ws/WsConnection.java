@@ -291,7 +291,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (closeSent) {
-            ctx.close(); // the peer answered our close: the server closes the TCP connection (RFC 6455 §7.1.1)
+            closeTcp(); // the peer answered our close (RFC 6455 §7.1.1)
             return;
         }
         closeCode = code;
@@ -300,7 +300,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             // Echo the code (RFC 6455 §5.5.1); a close frame without a code is answered without one.
             CloseWebSocketFrame reply = frame.statusCode() < 0 ? new CloseWebSocketFrame()
                     : new CloseWebSocketFrame(frame.statusCode(), null);
-            ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(reply);
+            closeTcp();
         }
         deliver(new WsMessage.Close(code, frame.reasonText() == null ? "" : frame.reasonText()));
     }
@@ -404,9 +405,9 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             closeCode = code;
         }
         wake(WsMessage.CLOSING);
-        var written = ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
         if (closeReceived) {
-            written.addListener(ChannelFutureListener.CLOSE); // autoclose off: the peer closed first
+            closeTcp(); // autoclose off: the peer closed first
             return;
         }
         cancelTimer();
@@ -414,6 +415,23 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             exception = new WebSocketException("no close frame from the peer within "
                     + options.closeTimeout().toMillis() + " ms", WsCloseCode.ABNORMAL_CLOSURE);
             closeCode = WsCloseCode.ABNORMAL_CLOSURE;
+            ctx.close();
+        }, options.closeTimeout().toNanos());
+    }
+
+    /**
+     * Ends the TCP connection once both close frames are out or this side failed the connection. The server closes
+     * it at once (after the pending writes); the client waits for the server to close it, for at most the close
+     * timeout (RFC 6455 §7.1.1: the server closes first, so that it, not the client, holds TIME_WAIT).
+     */
+    private void closeTcp() {
+        if (!options.client()) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        cancelTimer();
+        schedule(() -> {
+            timer = null;
             ctx.close();
         }, options.closeTimeout().toNanos());
     }
@@ -547,8 +565,9 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         if (!closeSent) {
             closeSent = true;
             ctx.writeAndFlush(new CloseWebSocketFrame(code, message.length() > 100 ? message.substring(0, 100)
-                    : message)).addListener(ChannelFutureListener.CLOSE);
-        } else {
+                    : message));
+            closeTcp();
+        } else if (!options.client()) {
             ctx.close();
         }
         recordFailure(code, message);
