@@ -173,6 +173,14 @@ class ApiUsageJava {
             assertThat(posted.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("x");
             assertThat(put.toCompletableFuture().get(5, TimeUnit.SECONDS)).hasSize(1);
             assertThat(deleted.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(204);
+            List<String> heard = new CopyOnWriteArrayList<>();
+            CompletionStage<Void> ws = session.wsConnect("ws", o -> o.protocols("chat").heartbeat(Duration.ofSeconds(30)))
+                    .thenCompose(s -> s.sendText("hi").thenCompose(v -> s.forEach(m -> {
+                        heard.add(WsMessage.text(m));
+                        return s.close();
+                    })));
+            ws.toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(heard).containsExactly("hi");
         }
         assertThat(events).isNotEmpty();
     }
