@@ -140,8 +140,8 @@ public interface ClientSession extends AutoCloseable {
      * {@code 101 Switching Protocols} with the right {@code Sec-WebSocket-Accept}, an offered subprotocol (if any)
      * and no extension that was not offered; it fails with {@link WsHandshakeException} otherwise, or with the
      * {@link ClientException} of a connection failure or timeout. The connection then belongs to the socket: it is
-     * never given back to the pool, and it counts against the connector's limits until the socket is closed.
-     * Any thread.
+     * never given back to the pool, and it counts against the connector's limits until the socket is closed (closing
+     * the connector closes it). The session's proxy is not used for WebSockets. Any thread.
      */
     CompletionStage<ClientWebSocket> wsConnect(String url, Consumer<WsConnectOptions> options);
 

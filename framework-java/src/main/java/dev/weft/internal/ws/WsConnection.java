@@ -41,9 +41,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One upgraded WebSocket connection: the last handler of its pipeline (Netty's frame decoder, UTF-8 validator and
- * encoder before it, and the inflater when permessage-deflate is on). It joins fragments, answers pings and close
- * frames, runs the heartbeat and the close handshake, and hands messages to the one reader.
+ * One upgraded WebSocket connection, on either side: the last WebSocket handler of its pipeline (Netty's frame
+ * decoder, UTF-8 validator and encoder before it, and the inflater when permessage-deflate is on). It joins fragments,
+ * answers pings and close frames, runs the heartbeat and the close handshake, and hands messages to the one reader.
+ * The server's {@code WebSocketResponse} and the client's {@code ClientWebSocket} are thin fronts on it; the
+ * differences of the client ({@link WsSettings#client()}) are masking what it sends, refusing masked frames, and
+ * leaving the TCP close to the server after the close handshake.
  *
  * <p>Threads: frames arrive and all writes happen on the connection's loop thread; {@link #receive}, the sends and
  * {@link #close} may be called from any thread (sends and closes are queued onto the loop in call order). The reader
@@ -52,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * <p>Memory: an idle socket holds this object and nothing else of its own (no buffer, timer or inflater) until a
  * message, a heartbeat or a close needs one.
  *
- * <p>Section map: upgrade; reading; frames in; sending; closing; heartbeat; failures.
+ * <p>Section map: setup; reading; frames in; sending; closing; heartbeat; failures.
  */
 public final class WsConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
