@@ -5,11 +5,11 @@ import dev.weft.client.ClientSession
 import dev.weft.client.CookieJar
 import dev.weft.client.TcpConnector
 import dev.weft.client.TraceEvent
+import dev.weft.http.ws.WsMessage
 import dev.weft.loop.Loop
 import dev.weft.web.AccessLog
 import dev.weft.web.AppRunner
 import dev.weft.web.Application
-import dev.weft.http.ws.WsMessage
 import dev.weft.web.Reply
 import dev.weft.web.Response
 import dev.weft.web.ServerConfig

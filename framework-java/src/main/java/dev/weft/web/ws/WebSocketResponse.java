@@ -1,8 +1,8 @@
 package dev.weft.web.ws;
 
+import dev.weft.http.ws.WebSocket;
 import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsCloseCode;
-import dev.weft.http.ws.WebSocket;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
