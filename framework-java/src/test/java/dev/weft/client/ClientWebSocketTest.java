@@ -338,7 +338,7 @@ class ClientWebSocketTest {
 
     // ---- a raw WebSocket server side, for frames no Weft server sends
 
-    private static void handshake(Socket s, String protocol) throws Exception {
+    static void handshake(Socket s, String protocol) throws Exception {
         String head = readHead(s.getInputStream());
         RawServer.write(s, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept(key(head)) + "\r\n"
@@ -372,7 +372,7 @@ class ClientWebSocketTest {
     }
 
     /** An unmasked server frame with a payload under 126 bytes. */
-    private static byte[] frame(int opcode, boolean fin, byte[] payload) {
+    static byte[] frame(int opcode, boolean fin, byte[] payload) {
         byte[] out = new byte[2 + payload.length];
         out[0] = (byte) ((fin ? 0x80 : 0) | opcode);
         out[1] = (byte) payload.length;
@@ -381,7 +381,7 @@ class ClientWebSocketTest {
     }
 
     /** Reads one masked client frame with a payload under 126 bytes and returns the unmasked payload. */
-    private static byte[] readFrame(InputStream in) throws Exception {
+    static byte[] readFrame(InputStream in) throws Exception {
         in.read();
         int len = in.read() & 0x7f;
         byte[] key = in.readNBytes(4);
