@@ -2,6 +2,7 @@ package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.http.ws.WsMessage;
 import dev.weft.loop.Loop;
 import dev.weft.web.AccessLog;
 import dev.weft.web.AppRunner;
@@ -17,7 +18,6 @@ import dev.weft.web.ServerConfig;
 import dev.weft.web.Site;
 import dev.weft.web.View;
 import dev.weft.web.ws.WebSocketResponse;
-import dev.weft.web.ws.WsMessage;
 import dev.weft.web.ws.WsOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -173,6 +173,14 @@ class ApiUsageJava {
             assertThat(posted.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("x");
             assertThat(put.toCompletableFuture().get(5, TimeUnit.SECONDS)).hasSize(1);
             assertThat(deleted.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo(204);
+            List<String> heard = new CopyOnWriteArrayList<>();
+            CompletionStage<Void> ws = session.wsConnect("ws", o -> o.protocols("chat").heartbeat(Duration.ofSeconds(30)))
+                    .thenCompose(s -> s.sendText("hi").thenCompose(v -> s.forEach(m -> {
+                        heard.add(WsMessage.text(m));
+                        return s.close();
+                    })));
+            ws.toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertThat(heard).containsExactly("hi");
         }
         assertThat(events).isNotEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.http.ws.WsMessage;
 import dev.weft.loop.Loop;
 import dev.weft.web.AccessLog;
 import dev.weft.web.AppRunner;
@@ -9,7 +10,6 @@ import dev.weft.web.Reply;
 import dev.weft.web.ServerConfig;
 import dev.weft.web.Site;
 import dev.weft.web.ws.WebSocketResponse;
-import dev.weft.web.ws.WsMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.weft.kotlin
 
+import dev.weft.http.ws.WsMessage
 import dev.weft.loop.Loop
 import dev.weft.web.AccessLog
 import dev.weft.web.AppRunner
@@ -14,7 +15,6 @@ import dev.weft.web.ServerConfig
 import dev.weft.web.Site
 import dev.weft.web.View
 import dev.weft.web.ws.WebSocketResponse
-import dev.weft.web.ws.WsMessage
 import dev.weft.web.ws.WsOptions
 import java.net.URI
 import java.net.http.HttpClient

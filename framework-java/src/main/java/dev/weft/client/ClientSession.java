@@ -123,6 +123,28 @@ public interface ClientSession extends AutoCloseable {
         return request("OPTIONS", url, options);
     }
 
+    /**
+     * Opens a WebSocket to {@code url} ({@code ws://}, {@code wss://}, {@code http://} or {@code https://}, absolute
+     * or relative to the base URL) with the default {@link WsConnectOptions}; see
+     * {@link #wsConnect(String, Consumer)}.
+     */
+    default CompletionStage<ClientWebSocket> wsConnect(String url) {
+        return wsConnect(url, o -> { });
+    }
+
+    /**
+     * Opens a WebSocket (aiohttp's {@code ws_connect}): the opening handshake goes out on a connection of the
+     * connector (within its limits and the session's or {@code options}' {@link ClientTimeout}), with the default
+     * headers, the jar's cookies and the auth of the session, and cookies the answer sets go to the jar. The stage
+     * completes on the connector's loop thread with the open socket once the server has answered
+     * {@code 101 Switching Protocols} with the right {@code Sec-WebSocket-Accept}, an offered subprotocol (if any)
+     * and no extension that was not offered; it fails with {@link WsHandshakeException} otherwise, or with the
+     * {@link ClientException} of a connection failure or timeout. The connection then belongs to the socket: it is
+     * never given back to the pool, and it counts against the connector's limits until the socket is closed (closing
+     * the connector closes it). The session's proxy is not used for WebSockets. Any thread.
+     */
+    CompletionStage<ClientWebSocket> wsConnect(String url, Consumer<WsConnectOptions> options);
+
     /** The loop the session runs on (its connector's). */
     Loop loop();
 

@@ -137,4 +137,35 @@ class ClientInteropTest {
         }
         assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionCreate).hasSize(1);
     }
+
+    @Test
+    void echoes_websocket_messages_with_aiohttp() {
+        ClientWebSocket ws = await(session.wsConnect("ws", o -> o.protocols("chat").maxMessageBytes(8 << 20)));
+        assertThat(ws.protocol()).isEqualTo("chat");
+        assertThat(ws.responseHeaders().get("Server")).contains("aiohttp");
+        await(ws.sendText("héllo"));
+        assertThat(await(ws.receiveText())).isEqualTo("héllo");
+        byte[] big = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(big);
+        await(ws.sendBytes(big));
+        assertThat(java.util.Arrays.equals(await(ws.receiveBytes()), big)).isTrue();
+        await(ws.sendText("close"));
+        assertThat(await(ws.receive())).isEqualTo(new dev.weft.http.ws.WsMessage.Close(4001, "asked to"));
+        await(ws.closed());
+        assertThat(ws.closeCode()).isEqualTo(4001);
+    }
+
+    @Test
+    void inflates_what_aiohttp_compresses_with_permessage_deflate() {
+        ClientWebSocket ws = await(session.wsConnect("ws://localhost:" + port + "/ws", o -> o.compress(true)));
+        assertThat(ws.compressed()).isTrue();
+        assertThat(ws.responseHeaders().get("Sec-WebSocket-Extensions")).startsWith("permessage-deflate");
+        String text = "squeeze me ".repeat(10_000);
+        for (int i = 0; i < 3; i++) { // more than one message: the inflater's context carries over (or is reset)
+            await(ws.sendText(text + i));
+            assertThat(await(ws.receiveText())).isEqualTo(text + i);
+        }
+        await(ws.close());
+        assertThat(ws.closeCode()).isEqualTo(1000);
+    }
 }

@@ -59,6 +59,21 @@ async def upload(request):
     return web.json_response(out)
 
 
+async def ws_echo(request):
+    # compress=True: aiohttp compresses what it sends when the client offers permessage-deflate
+    ws = web.WebSocketResponse(protocols=("chat",), compress=True, max_msg_size=16 * 1024 * 1024)
+    await ws.prepare(request)
+    async for msg in ws:
+        if msg.type == web.WSMsgType.TEXT:
+            if msg.data == "close":
+                await ws.close(code=4001, message=b"asked to")
+            else:
+                await ws.send_str(msg.data)
+        elif msg.type == web.WSMsgType.BINARY:
+            await ws.send_bytes(msg.data)
+    return ws
+
+
 async def main():
     app = web.Application()
     app.router.add_get("/hello", hello)
@@ -70,6 +85,7 @@ async def main():
     app.router.add_get("/compressed", compressed)
     app.router.add_get("/chunked", chunked)
     app.router.add_post("/upload", upload)
+    app.router.add_get("/ws", ws_echo)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -1,13 +1,13 @@
 package dev.weft.examples.chat;
 
+import dev.weft.http.ws.WsCloseCode;
+import dev.weft.http.ws.WsMessage;
 import dev.weft.web.AppKey;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
 import dev.weft.web.Server;
 import dev.weft.web.ws.WebSocketResponse;
-import dev.weft.web.ws.WsCloseCode;
-import dev.weft.web.ws.WsMessage;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

@@ -5,10 +5,12 @@ import dev.weft.client.ClientException;
 import dev.weft.client.ClientResponse;
 import dev.weft.client.ClientSession;
 import dev.weft.client.ClientTimeout;
+import dev.weft.client.ClientWebSocket;
 import dev.weft.client.CookieJar;
 import dev.weft.client.RequestOptions;
 import dev.weft.client.TcpConnector;
 import dev.weft.client.Tracer;
+import dev.weft.client.WsConnectOptions;
 import dev.weft.http.Headers;
 import dev.weft.http.MutableHeaders;
 import dev.weft.http.UrlCodec;
@@ -155,6 +157,46 @@ public final class DefaultClientSession implements ClientSession {
                 o.raiseForStatus != null ? o.raiseForStatus : raiseForStatus,
                 o.proxy != null ? Origin.ProxyTarget.parse(o.proxy) : proxy, autoDecompress);
         CompletableFuture<ClientResponse> result = run.result();
+        if (connector.eventLoop().inEventLoop()) {
+            run.start();
+        } else {
+            try {
+                connector.eventLoop().execute(run::start);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return CompletableFuture.failedFuture(new ClientException("the loop " + connector.loop()
+                        + " is closed", e));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public CompletionStage<ClientWebSocket> wsConnect(String url, Consumer<WsConnectOptions> options) {
+        WsConnectOptions o = new WsConnectOptions();
+        options.accept(o);
+        URI given = checkedUri(url);
+        String scheme = given.getScheme() == null ? null : given.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String httpForm = url;
+        if ("ws".equals(scheme) || "wss".equals(scheme)) {
+            httpForm = ("ws".equals(scheme) ? "http" : "https") + url.substring(scheme.length());
+        }
+        URI target = resolve(httpForm, new DefaultRequestOptions());
+        URI wsUrl = URI.create(("https".equals(target.getScheme()) ? "wss" : "ws")
+                + target.toString().substring(target.getScheme().length()));
+        MutableHeaders headers = Headers.create();
+        for (Map.Entry<String, String> e : defaultHeaders) {
+            if (!o.headers().contains(e.getKey())) {
+                headers.add(e.getKey(), e.getValue());
+            }
+        }
+        headers.addAll(o.headers());
+        BasicAuth a = o.auth() != null ? o.auth() : auth;
+        if (closed) {
+            return CompletableFuture.failedFuture(new ClientException("the session is closed"));
+        }
+        WsHandshake run = new WsHandshake(this, connector, tracer, wsUrl, target, headers, a, o,
+                o.timeout() != null ? o.timeout() : timeout);
+        CompletableFuture<ClientWebSocket> result = run.result();
         if (connector.eventLoop().inEventLoop()) {
             run.start();
         } else {

@@ -272,6 +272,16 @@ final class Exchange {
         }
     }
 
+    /**
+     * The server switched protocols (101) and the caller takes the connection over: the exchange ends without giving
+     * it back to the pool or reading further. The connection still counts against the pool's limits until it closes.
+     */
+    void upgraded() {
+        done = true;
+        cancelReadTimer();
+        conn.detach(this);
+    }
+
     /** The connection closed or broke under this exchange. */
     void onClosed(@Nullable Throwable cause) {
         if (done) {

@@ -1,19 +1,20 @@
 package dev.weft.web.ws;
 
+import dev.weft.http.ws.WebSocket;
+import dev.weft.http.ws.WebSocketException;
+import dev.weft.http.ws.WsCloseCode;
+import dev.weft.http.ws.WsMessage;
 import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.ws.Handshake;
-import dev.weft.internal.web.ws.WsConnection;
+import dev.weft.internal.web.ws.Upgrade;
+import dev.weft.internal.ws.WsConnection;
 import dev.weft.json.JsonCodec;
 import dev.weft.web.HttpException;
 import dev.weft.web.Reply;
 import dev.weft.web.Request;
 import dev.weft.web.Response;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * });
  * }</pre>
  *
- * <p>Threads: {@link #prepare} runs on the request's loop thread (it is called from the handler). After it,
- * {@link #receive} and its forms, every send, {@link #close} and the accessors may be called from any thread. There is
+ * <p>The message API is {@link WebSocket}'s, the same as the client's. Threads: {@link #prepare} runs on the
+ * request's loop thread (it is called from the handler). After it, {@link #receive} and its forms, every send,
+ * {@link #close} and the accessors may be called from any thread. There is
  * one reader: a second {@code receive} while one is pending throws. Sends from one thread go out in call order,
  * serialised onto the loop; a send's stage completes when its frame has been written to the socket (so awaiting it is
  * backpressure) and fails with a {@link WebSocketException} once the socket is closing or closed. Stages of
@@ -44,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A socket closed from elsewhere (another handler calls {@link #close}, or the server stops with 1001) wakes a
  * pending reader with {@link WsMessage#CLOSING}; the read loop ends cleanly and the handler returns.
  */
-public final class WebSocketResponse implements Reply {
+public final class WebSocketResponse implements Reply, WebSocket {
     private static final Response SWITCHED = Response.empty(101);
 
     private final WsOptions options;
@@ -61,13 +63,6 @@ public final class WebSocketResponse implements Reply {
     /** A WebSocket with {@code options}. */
     public WebSocketResponse(WsOptions options) {
         this.options = options;
-    }
-
-    /** What {@link #forEach} does with each message; a returned stage is awaited before the next read. */
-    @FunctionalInterface
-    public interface MessageHandler {
-        /** Handles {@code message}; returns a stage to wait for, or null to read on at once. */
-        @Nullable CompletionStage<?> onMessage(WsMessage message) throws Exception;
     }
 
     // ---- handshake
@@ -98,7 +93,7 @@ public final class WebSocketResponse implements Reply {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Runnable upgrade = () -> {
             try {
-                conn = WsConnection.upgrade(hook, accepted, options);
+                conn = Upgrade.upgrade(hook, accepted, options);
                 protocol = accepted.protocol();
                 compressed = accepted.deflate() != null;
                 done.complete(null);
@@ -131,6 +126,7 @@ public final class WebSocketResponse implements Reply {
     }
 
     /** The subprotocol agreed on, or null. */
+    @Override
     public @Nullable String protocol() {
         return protocol;
     }
@@ -155,6 +151,7 @@ public final class WebSocketResponse implements Reply {
      * @throws IllegalStateException if a receive is pending already ("concurrent receive calls are not allowed"), or
      *                               before {@link #prepare}
      */
+    @Override
     public CompletionStage<WsMessage> receive() {
         return connection().receive();
     }
@@ -163,149 +160,38 @@ public final class WebSocketResponse implements Reply {
      * As {@link #receive()}, but fails with a {@link java.util.concurrent.TimeoutException} when no message comes
      * within {@code timeout}; the socket stays open and may be read again.
      */
+    @Override
     public CompletionStage<WsMessage> receive(Duration timeout) {
         return connection().receive(timeout);
-    }
-
-    /** The next message as text; fails with a {@link WebSocketException} if it is not a text message. */
-    public CompletionStage<String> receiveText() {
-        return receive().thenApply(m -> {
-            if (m instanceof WsMessage.Text t) {
-                return t.data();
-            }
-            throw new WebSocketException("expected a text message, got " + m, 0);
-        });
-    }
-
-    /** The next message as bytes; fails with a {@link WebSocketException} if it is not a binary message. */
-    public CompletionStage<byte[]> receiveBytes() {
-        return receive().thenApply(m -> {
-            if (m instanceof WsMessage.Binary b) {
-                return b.data();
-            }
-            throw new WebSocketException("expected a binary message, got " + m, 0);
-        });
-    }
-
-    /** The next text message decoded as JSON of {@code type} by the application's codec. */
-    public <T> CompletionStage<T> receiveJson(Class<T> type) {
-        return receiveText().thenApply(text -> {
-            try {
-                return codec.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), type);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /**
-     * Reads every message and hands it to {@code handler}, waiting for the stage it returns, until a close, closing,
-     * closed or error message (which is not handed over; see {@link #exception()} after an error). Completes when the
-     * loop ends; fails if the handler throws or its stage fails. aiohttp's {@code async for msg in ws}.
-     */
-    public CompletionStage<Void> forEach(MessageHandler handler) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        step(handler, done);
-        return done;
-    }
-
-    private void step(MessageHandler handler, CompletableFuture<Void> done) {
-        try {
-            while (true) {
-                CompletableFuture<WsMessage> next = receive().toCompletableFuture();
-                if (!next.isDone()) {
-                    next.whenComplete((m, e) -> {
-                        if (e != null) {
-                            done.completeExceptionally(e);
-                        } else if (handleOne(handler, m, done)) {
-                            step(handler, done);
-                        }
-                    });
-                    return;
-                }
-                if (!handleOne(handler, next.join(), done)) {
-                    return;
-                }
-            }
-        } catch (Throwable t) {
-            done.completeExceptionally(t);
-        }
-    }
-
-    /** Handles one message; true to read on now, false when done or when the handler's stage resumes later. */
-    private boolean handleOne(MessageHandler handler, WsMessage m, CompletableFuture<Void> done) {
-        if (m.isClose()) {
-            done.complete(null);
-            return false;
-        }
-        CompletionStage<?> s;
-        try {
-            s = handler.onMessage(m);
-        } catch (Throwable t) {
-            done.completeExceptionally(t);
-            return false;
-        }
-        if (s == null) {
-            return true;
-        }
-        CompletableFuture<?> f = s.toCompletableFuture();
-        if (f.isDone() && !f.isCompletedExceptionally()) {
-            return true;
-        }
-        f.whenComplete((v, e) -> {
-            if (e != null) {
-                done.completeExceptionally(e);
-            } else {
-                step(handler, done);
-            }
-        });
-        return false;
     }
 
     // ---- sending
 
     /** Sends a text message. Any thread; completes when the frame is written, fails once closing. */
+    @Override
     public CompletionStage<Void> sendText(String text) {
         return connection().sendText(text);
     }
 
     /** Sends a binary message; the array is not copied and must not change until the stage completes. Any thread. */
+    @Override
     public CompletionStage<Void> sendBytes(byte[] data) {
         return connection().sendBytes(data);
     }
 
-    /** Sends {@code value} as a JSON text message, encoded now (on the caller's thread) by the application's codec. */
-    public CompletionStage<Void> sendJson(@Nullable Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            codec.write(value, out);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return connection().sendUtf8(out.toByteArray());
-    }
-
-    /** Sends an empty ping. Any thread. */
-    public CompletionStage<Void> ping() {
-        return ping(new byte[0]);
-    }
-
     /** Sends a ping with {@code data} (at most 125 bytes). Any thread. */
+    @Override
     public CompletionStage<Void> ping(byte[] data) {
         return connection().ping(data);
     }
 
     /** Sends a pong with {@code data} (at most 125 bytes), for use with autoping off. Any thread. */
+    @Override
     public CompletionStage<Void> pong(byte[] data) {
         return connection().pong(data);
     }
 
     // ---- closing
-
-    /** Closes with {@link WsCloseCode#OK} and no reason; see {@link #close(int, String)}. */
-    public CompletionStage<Void> close() {
-        return close(WsCloseCode.OK, "");
-    }
 
     /**
      * Starts the close handshake: sends a close frame with {@code code} and {@code reason} (at most 123 bytes of
@@ -315,23 +201,27 @@ public final class WebSocketResponse implements Reply {
      *
      * @throws IllegalArgumentException for a code that may not be sent (1004–1006, 1015, below 1000, …)
      */
+    @Override
     public CompletionStage<Void> close(int code, String reason) {
         return connection().close(code, reason);
     }
 
     /** Whether the socket is closed (aiohttp's {@code closed}); false before {@link #prepare}. Any thread. */
+    @Override
     public boolean isClosed() {
         WsConnection c = conn;
         return c != null && c.isClosed();
     }
 
     /** Whether this side is closing or has closed the socket. Any thread. */
+    @Override
     public boolean isClosing() {
         WsConnection c = conn;
         return c != null && c.isClosing();
     }
 
     /** Completes when the socket is closed, however that happens. Any thread. */
+    @Override
     public CompletionStage<Void> closed() {
         return connection().closedStage();
     }
@@ -340,6 +230,7 @@ public final class WebSocketResponse implements Reply {
      * The close code: the one this side sent when it closed first, the peer's when the peer did, 1006 when the
      * connection ended without a close handshake; null while open. Any thread.
      */
+    @Override
     public @Nullable Integer closeCode() {
         WsConnection c = conn;
         int code = c == null ? 0 : c.closeCode();
@@ -347,9 +238,16 @@ public final class WebSocketResponse implements Reply {
     }
 
     /** What made the socket fail (a protocol violation, a heartbeat or close timeout), or null. Any thread. */
+    @Override
     public @Nullable WebSocketException exception() {
         WsConnection c = conn;
         return c == null ? null : c.exception();
+    }
+
+    /** The application's codec (from {@link #prepare}), for {@link #receiveJson} and {@link #sendJson}. */
+    @Override
+    public JsonCodec jsonCodec() {
+        return codec;
     }
 
     private WsConnection connection() {

@@ -1,5 +1,6 @@
 package dev.weft.web.ws;
 
+import dev.weft.http.ws.WsCloseCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;

@@ -3,6 +3,7 @@ package dev.weft.web.ws;
 import static dev.weft.web.ws.WsServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.http.ws.WsMessage;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import java.io.ByteArrayOutputStream;

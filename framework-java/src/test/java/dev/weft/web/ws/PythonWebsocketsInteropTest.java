@@ -3,6 +3,7 @@ package dev.weft.web.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.weft.http.ws.WsMessage;
 import dev.weft.json.JsonCodec;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;

@@ -4,6 +4,8 @@ import static dev.weft.web.ws.WsServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.http.ws.WsCloseCode;
+import dev.weft.http.ws.WsMessage;
 import dev.weft.web.AppKey;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;

@@ -1,6 +1,7 @@
 package dev.weft.internal.web.ws;
 
 import dev.weft.http.Headers;
+import dev.weft.internal.ws.Deflate;
 import dev.weft.web.HttpException;
 import dev.weft.web.Request;
 import dev.weft.web.ws.WsOptions;

@@ -1,6 +1,7 @@
 /**
  * The Netty side of server WebSockets: the handshake checks ({@link dev.weft.internal.web.ws.Handshake}) and the
- * handler that owns an upgraded connection ({@link dev.weft.internal.web.ws.WsConnection}). Not API.
+ * switch of an HTTP connection to the frame machine of {@code dev.weft.internal.ws} ({@link
+ * dev.weft.internal.web.ws.Upgrade}). Not API.
  */
 @NullMarked
 package dev.weft.internal.web.ws;

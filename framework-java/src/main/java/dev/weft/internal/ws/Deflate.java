@@ -1,4 +1,4 @@
-package dev.weft.internal.web.ws;
+package dev.weft.internal.ws;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record Deflate(boolean clientNoContext, int maxMessageBytes, String response) {
 
     /** The first acceptable permessage-deflate offer among the {@code Sec-WebSocket-Extensions} values, or null. */
-    static @Nullable Deflate negotiate(List<String> headers, int maxMessageBytes) {
+    public static @Nullable Deflate negotiate(List<String> headers, int maxMessageBytes) {
         for (String header : headers) {
             for (String offer : splitOffers(header)) {
                 Deflate d = accept(offer.trim(), maxMessageBytes);

@@ -1,4 +1,4 @@
-package dev.weft.web.ws;
+package dev.weft.http.ws;
 
 /**
  * The close codes of RFC 6455 §7.4.1 (and IANA's registry) that Weft sends or reports, as aiohttp's

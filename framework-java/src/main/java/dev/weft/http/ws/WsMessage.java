@@ -1,4 +1,4 @@
-package dev.weft.web.ws;
+package dev.weft.http.ws;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,16 +6,16 @@ import java.nio.charset.StandardCharsets;
  * One thing read from a WebSocket, as aiohttp's {@code WSMessage}: a data message (text or binary, reassembled from
  * its fragments), a control frame (ping, pong, close), or a state of the socket (closing, closed, error).
  *
- * <p>Pings and pongs are only delivered when automatic ponging is off ({@link WsOptions#autoping()}). A read loop
+ * <p>Pings and pongs are only delivered when automatic ponging is off (the {@code autoping} option). A read loop
  * ends on {@link #isClose()}: a close frame from the peer, the socket closing on our side, closed, or an error.
  * <pre>{@code
  * if (msg instanceof WsMessage.Text t) { ws.sendText(t.data()); }
  * }</pre>
  */
 public sealed interface WsMessage {
-    /** What {@link WebSocketResponse#receive} yields while this side is closing the socket. */
+    /** What {@link WebSocket#receive} yields while this side is closing the socket. */
     WsMessage CLOSING = new Closing();
-    /** What {@link WebSocketResponse#receive} yields once the socket is closed. */
+    /** What {@link WebSocket#receive} yields once the socket is closed. */
     WsMessage CLOSED = new Closed();
 
     /** The kind of message, for a {@code switch} on Java 17. */
@@ -51,7 +51,7 @@ public sealed interface WsMessage {
         }
     }
 
-    /** A ping from the peer (only with autoping off; answer it with {@link WebSocketResponse#pong}). */
+    /** A ping from the peer (only with autoping off; answer it with {@link WebSocket#pong}). */
     record Ping(byte[] data) implements WsMessage {
         @Override
         public Type type() {
@@ -78,7 +78,7 @@ public sealed interface WsMessage {
         }
     }
 
-    /** This side is closing the socket (a {@link WebSocketResponse#close} from any thread, or a server stop). */
+    /** This side is closing the socket (a {@link WebSocket#close} from any thread, or a server stop). */
     record Closing() implements WsMessage {
         @Override
         public Type type() {

@@ -1,4 +1,4 @@
-package dev.weft.internal.web.ws;
+package dev.weft.internal.ws;
 
 /** A protocol failure found by Weft's own WebSocket handlers: the socket closes with {@link #code}. Stackless. */
 final class WsFailure extends RuntimeException {

@@ -1,10 +1,8 @@
-package dev.weft.internal.web.ws;
+package dev.weft.internal.ws;
 
-import dev.weft.internal.web.ProtocolSwitch;
-import dev.weft.web.ws.WebSocketException;
-import dev.weft.web.ws.WsCloseCode;
-import dev.weft.web.ws.WsMessage;
-import dev.weft.web.ws.WsOptions;
+import dev.weft.http.ws.WebSocketException;
+import dev.weft.http.ws.WsCloseCode;
+import dev.weft.http.ws.WsMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -14,8 +12,6 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
@@ -45,9 +41,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One upgraded WebSocket connection: the last handler of its pipeline (Netty's frame decoder, UTF-8 validator and
- * encoder before it, and the inflater when permessage-deflate is on). It joins fragments, answers pings and close
- * frames, runs the heartbeat and the close handshake, and hands messages to the one reader.
+ * One upgraded WebSocket connection, on either side: the last WebSocket handler of its pipeline (Netty's frame
+ * decoder, UTF-8 validator and encoder before it, and the inflater when permessage-deflate is on). It joins fragments,
+ * answers pings and close frames, runs the heartbeat and the close handshake, and hands messages to the one reader.
+ * The server's {@code WebSocketResponse} and the client's {@code ClientWebSocket} are thin fronts on it; the
+ * differences of the client ({@link WsSettings#client()}) are masking what it sends, refusing masked frames, and
+ * leaving the TCP close to the server after the close handshake.
  *
  * <p>Threads: frames arrive and all writes happen on the connection's loop thread; {@link #receive}, the sends and
  * {@link #close} may be called from any thread (sends and closes are queued onto the loop in call order). The reader
@@ -56,15 +55,15 @@ import org.slf4j.LoggerFactory;
  * <p>Memory: an idle socket holds this object and nothing else of its own (no buffer, timer or inflater) until a
  * message, a heartbeat or a close needs one.
  *
- * <p>Section map: upgrade; reading; frames in; sending; closing; heartbeat; failures.
+ * <p>Section map: setup; reading; frames in; sending; closing; heartbeat; failures.
  */
-public final class WsConnection extends ChannelInboundHandlerAdapter implements ProtocolSwitch.Upgraded {
+public final class WsConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
     /** Messages held for a reader that is not reading before the socket stops reading from the network. */
     static final int MAX_INBOX = 16;
     private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsutf8", "wsinflate", "ws"};
 
-    private final WsOptions options;
+    private final WsSettings options;
     private @Nullable ChannelHandlerContext ctx;
     // reading (guarded by this)
     private @Nullable CompletableFuture<WsMessage> reader;
@@ -84,43 +83,40 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
     private long lastSeen;
     private long pingSentAt;
 
-    private WsConnection(WsOptions options) {
+    private WsConnection(WsSettings options) {
         this.options = options;
     }
 
-    // ---- upgrade
+    // ---- setup
 
-    /** Answers the handshake with 101 and turns the request's connection into a WebSocket. Loop thread only. */
-    public static WsConnection upgrade(ProtocolSwitch hook, Handshake.Accepted accepted, WsOptions options) {
-        HttpHeaders headers = new DefaultHttpHeaders();
-        headers.add("Upgrade", "websocket");
-        headers.add("Connection", "Upgrade");
-        headers.add("Sec-WebSocket-Accept", accepted.accept());
-        if (accepted.protocol() != null) {
-            headers.add("Sec-WebSocket-Protocol", accepted.protocol());
-        }
-        Deflate deflate = accepted.deflate();
-        if (deflate != null) {
-            headers.add("Sec-WebSocket-Extensions", deflate.response());
-        }
-        WsConnection ws = new WsConnection(options);
+    /** The handlers of an open WebSocket in pipeline order, and their names; the last is the connection. */
+    public record Handlers(WsConnection connection, String[] names, ChannelHandler[] handlers) {
+    }
+
+    /**
+     * A frame machine with {@code settings} and the handlers it needs before it: Netty's frame encoder (masking on the
+     * client), decoder (expecting masked frames on the server, unmasked ones on the client), the inflater when
+     * permessage-deflate is on ({@code deflate}), and the UTF-8 validator.
+     */
+    public static Handlers handlers(WsSettings settings, @Nullable Deflate deflate) {
+        WsConnection ws = new WsConnection(settings);
         WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(options.maxMessageBytes())
-                .expectMaskedFrames(true)
+                .maxFramePayloadLength(settings.maxMessageBytes())
+                .expectMaskedFrames(!settings.client())
                 .allowMaskMismatch(false)
                 .allowExtensions(deflate != null)
                 .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
                 .build();
+        WebSocket13FrameEncoder encoder = settings.client() ? new WebSocket13FrameEncoder(SecureMasks.INSTANCE)
+                : new WebSocket13FrameEncoder(false);
         ChannelHandler[] handlers = deflate == null
-                ? new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
-                        new Utf8FrameValidator(false), ws}
-                : new ChannelHandler[] {new WebSocket13FrameEncoder(false), new WebSocket13FrameDecoder(config),
-                        new Inflating(deflate), new Utf8FrameValidator(false), ws};
+                ? new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Utf8FrameValidator(false), ws}
+                : new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Inflating(deflate),
+                        new Utf8FrameValidator(false), ws};
         // The encoder comes first: the decoder and the UTF-8 validator write their close frames through it.
         String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[4]}
                 : new String[] {NAMES[1], NAMES[0], NAMES[3], NAMES[2], NAMES[4]};
-        hook.switchProtocols(headers, ws, names, handlers);
-        return ws;
+        return new Handlers(ws, names, handlers);
     }
 
     @Override
@@ -298,7 +294,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
             return;
         }
         if (closeSent) {
-            ctx.close(); // the peer answered our close: the server closes the TCP connection (RFC 6455 §7.1.1)
+            closeTcp(); // the peer answered our close (RFC 6455 §7.1.1)
             return;
         }
         closeCode = code;
@@ -307,7 +303,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
             // Echo the code (RFC 6455 §5.5.1); a close frame without a code is answered without one.
             CloseWebSocketFrame reply = frame.statusCode() < 0 ? new CloseWebSocketFrame()
                     : new CloseWebSocketFrame(frame.statusCode(), null);
-            ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(reply);
+            closeTcp();
         }
         deliver(new WsMessage.Close(code, frame.reasonText() == null ? "" : frame.reasonText()));
     }
@@ -411,9 +408,9 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
             closeCode = code;
         }
         wake(WsMessage.CLOSING);
-        var written = ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        ctx.writeAndFlush(new CloseWebSocketFrame(code, reason));
         if (closeReceived) {
-            written.addListener(ChannelFutureListener.CLOSE); // autoclose off: the peer closed first
+            closeTcp(); // autoclose off: the peer closed first
             return;
         }
         cancelTimer();
@@ -425,8 +422,25 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
         }, options.closeTimeout().toNanos());
     }
 
-    @Override
-    public CompletionStage<Void> serverStopping() {
+    /**
+     * Ends the TCP connection once both close frames are out or this side failed the connection. The server closes
+     * it at once (after the pending writes); the client waits for the server to close it, for at most the close
+     * timeout (RFC 6455 §7.1.1: the server closes first, so that it, not the client, holds TIME_WAIT).
+     */
+    private void closeTcp() {
+        if (!options.client()) {
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        cancelTimer();
+        schedule(() -> {
+            timer = null;
+            ctx.close();
+        }, options.closeTimeout().toNanos());
+    }
+
+    /** Closes with 1001 (the server stops); completes when the close frame is on its way. Any thread. */
+    public CompletionStage<Void> goingAway() {
         CompletableFuture<Void> written = new CompletableFuture<>();
         onLoop(() -> {
             startClose(WsCloseCode.GOING_AWAY, "server shutdown");
@@ -435,8 +449,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
         return written;
     }
 
-    @Override
-    public void handlerDone(@Nullable Throwable error) {
+    /** The server's handler is done ({@code error} if it failed): close with 1000 or 1011. Any thread. */
+    public void finished(@Nullable Throwable error) {
         onLoop(() -> startClose(error == null ? WsCloseCode.OK : WsCloseCode.INTERNAL_ERROR,
                 error == null ? "" : "handler failed"));
     }
@@ -554,8 +568,9 @@ public final class WsConnection extends ChannelInboundHandlerAdapter implements 
         if (!closeSent) {
             closeSent = true;
             ctx.writeAndFlush(new CloseWebSocketFrame(code, message.length() > 100 ? message.substring(0, 100)
-                    : message)).addListener(ChannelFutureListener.CLOSE);
-        } else {
+                    : message));
+            closeTcp();
+        } else if (!options.client()) {
             ctx.close();
         }
         recordFailure(code, message);

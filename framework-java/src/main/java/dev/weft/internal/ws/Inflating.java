@@ -1,6 +1,6 @@
-package dev.weft.internal.web.ws;
+package dev.weft.internal.ws;
 
-import dev.weft.web.ws.WsCloseCode;
+import dev.weft.http.ws.WsCloseCode;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;

@@ -1,4 +1,4 @@
-package dev.weft.web.ws;
+package dev.weft.http.ws;
 
 /**
  * How a WebSocket operation fails for an expected reason: the socket is closed (a send after close), the peer broke
