@@ -73,6 +73,11 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     private boolean partialText;
     // closing
     private volatile boolean closeSent;
+    /**
+     * The peer's Close has been handed to the reader (or queued). Until then a reader must wait for it rather than
+     * be told CLOSING because our automatic answer went out first.
+     */
+    private volatile boolean closeDelivered;
     private volatile boolean closeReceived;
     private volatile boolean closed;
     private volatile int closeCode;
@@ -149,7 +154,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             if (closed) {
                 return CompletableFuture.completedFuture(WsMessage.CLOSED);
             }
-            if (closeSent) {
+            if (closeSent && (!closeReceived || closeDelivered)) {
                 return CompletableFuture.completedFuture(WsMessage.CLOSING);
             }
             r = new CompletableFuture<>();
@@ -181,6 +186,9 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     private void deliver(WsMessage m) {
         CompletableFuture<WsMessage> r;
         synchronized (this) {
+            if (m instanceof WsMessage.Close) {
+                closeDelivered = true;
+            }
             r = reader;
             if (r == null) {
                 ArrayDeque<WsMessage> box = inbox;
@@ -307,6 +315,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             closeTcp();
         }
         deliver(new WsMessage.Close(code, frame.reasonText() == null ? "" : frame.reasonText()));
+    }
     }
 
     // ---- sending
