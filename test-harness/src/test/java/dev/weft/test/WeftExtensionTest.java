@@ -7,6 +7,7 @@ import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
+import dev.weft.web.ws.WebSocketResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,32 @@ class WeftExtensionTest {
         }
     }
 
+    static final List<java.net.Socket> RAW_SOCKETS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @WeftTest
+    static class LeavesAWebSocketOpen {
+        @Test
+        void opens_a_websocket_and_walks_away(TestServers servers) throws Exception {
+            Application app = Application.create();
+            app.routes().get("/ws", r -> {
+                var ws = new WebSocketResponse();
+                return Reply.async(ws.prepare(r).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
+            });
+            TestServer server = servers.start(app);
+            var socket = new java.net.Socket(TestServer.HOST, server.port());
+            RAW_SOCKETS.add(socket);
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 101");
+            while (!in.readLine().isEmpty()) {
+                // the rest of the handshake's head
+            }
+        }
+    }
+
     @WeftTest
     static class ReadsEverything {
         @Test
@@ -131,6 +158,19 @@ class WeftExtensionTest {
                 .hasMessageContaining("the test leaked 2 thing(s)")
                 .hasMessageContaining("a request still awaiting its response: GET /hang on http://127.0.0.1:")
                 .hasMessageContaining("1 request(s) still being handled by http://127.0.0.1:");
+    }
+
+    @Test
+    void a_test_that_leaves_a_websocket_open_fails_saying_so() throws Exception {
+        try {
+            assertThat(failureOf(LeavesAWebSocketOpen.class)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("1 WebSocket(s) still open on http://127.0.0.1:");
+        } finally {
+            for (var s : RAW_SOCKETS) {
+                s.close();
+            }
+            RAW_SOCKETS.clear();
+        }
     }
 
     @Test
