@@ -1,0 +1,86 @@
+package dev.weft.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.client.ClientResponse;
+import dev.weft.web.Application;
+import dev.weft.web.Response;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * How fast the harness runs trivial tests: {@value #TESTS} tests per transport, each with a fresh loop, application,
+ * server and client and one round trip. Not run by default (benchmarks are not tests, and nothing here asserts a
+ * time); run it with {@code mvn -pl test-harness -am verify -Dtest=SuiteSpeedTest -Dweft.speed=true
+ * -Dsurefire.failIfNoSpecifiedTests=false} and read the lines it prints.
+ */
+@Tag("speed")
+@EnabledIfSystemProperty(named = "weft.speed", matches = "true")
+class SuiteSpeedTest {
+    static final int TESTS = 200;
+
+    static Application app() {
+        Application app = Application.create();
+        app.routes().get("/", r -> Response.text("ok"));
+        return app;
+    }
+
+    static void roundTrip(TestClients clients) {
+        try (ClientResponse res = clients.create(app()).get("/").join()) {
+            assertThat(res.text().toCompletableFuture().join()).isEqualTo("ok");
+        }
+    }
+
+    /** Times the tests of one nested class, from its first test to its last. */
+    abstract static class Timed {
+        private long started;
+
+        @BeforeAll
+        void start() {
+            started = System.nanoTime();
+        }
+
+        @AfterAll
+        void report() {
+            long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started);
+            System.out.printf("weft speed: %d trivial tests over %s took %d ms, %.2f ms a test%n", TESTS,
+                    getClass().getSimpleName(), micros / 1000, micros / 1000.0 / TESTS);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @WeftTest(transport = TestTransport.TCP)
+    class WarmUp extends Timed {
+        @RepeatedTest(TESTS)
+        void round_trip(TestClients clients) {
+            roundTrip(clients);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @WeftTest(transport = TestTransport.TCP)
+    class Loopback extends Timed {
+        @RepeatedTest(TESTS)
+        void round_trip(TestClients clients) {
+            roundTrip(clients);
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @WeftTest(transport = TestTransport.MEMORY)
+    class InMemory extends Timed {
+        @RepeatedTest(TESTS)
+        void round_trip(TestClients clients) {
+            roundTrip(clients);
+        }
+    }
+}
