@@ -25,6 +25,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>{@link Loop}: a fresh one-thread loop per test for the test's {@link TestTransport}, closed after it;</li>
  *   <li>{@link TestClients}: starts applications with a {@link TestClient} on that loop;</li>
  *   <li>{@link TestServers}: starts servers on that loop;</li>
+ *   <li>{@link ServicePatches}: patches service classes onto that loop, undone after the test;</li>
  *   <li>{@code @}{@link UnusedPort} {@code int}: a free loopback port.</li>
  * </ul>
  * At the end of each test it first looks for leaks, without waiting: a response of a {@link TestClient} neither
@@ -42,6 +43,7 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
         Class<?> type = p.getParameter().getType();
         return type == Loop.class || type == TestServers.class || type == TestClients.class
+                || type == ServicePatches.class
                 || (type == int.class && p.isAnnotated(UnusedPort.class));
     }
 
@@ -56,6 +58,9 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         }
         if (type == TestClients.class) {
             return resources(context).clients();
+        }
+        if (type == ServicePatches.class) {
+            return resources(context).patches();
         }
         return unusedPort();
     }
@@ -114,6 +119,7 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         private Loop loop;
         private TestServers servers;
         private TestClients clients;
+        private ServicePatches patches;
 
         Resources(TestTransport transport) {
             this.transport = transport;
@@ -138,6 +144,13 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
                 clients = new TestClients(loop(), transport);
             }
             return clients;
+        }
+
+        ServicePatches patches() {
+            if (patches == null) {
+                patches = new ServicePatches(loop());
+            }
+            return patches;
         }
 
         /** What the test left unfinished, once the loop has run what was already queued. */
@@ -184,6 +197,9 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
             }
             if (servers != null) {
                 errors.addAll(servers.closeAll());
+            }
+            if (patches != null) {
+                errors.addAll(patches.closeAll());
             }
             if (loop != null) {
                 loop.close();
