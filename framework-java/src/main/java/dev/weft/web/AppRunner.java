@@ -126,6 +126,21 @@ public final class AppRunner implements AutoCloseable {
         return s == null ? List.of() : s.sites();
     }
 
+    /**
+     * How many requests are being handled now: received, and their response not yet written to the end. A
+     * handler that never completes stays counted; the test harness reports it as a leak. Any thread.
+     */
+    public int requestsInFlight() {
+        HttpServer s = server;
+        return s == null ? 0 : s.inFlight();
+    }
+
+    /** How many connections switched protocols (WebSockets) and are still open. Any thread. */
+    public int openWebSockets() {
+        HttpServer s = server;
+        return s == null ? 0 : s.openUpgraded();
+    }
+
     /** The application. */
     public Application app() {
         return app;

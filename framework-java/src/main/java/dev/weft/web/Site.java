@@ -2,8 +2,11 @@ package dev.weft.web;
 
 import java.nio.file.Path;
 
-/** Where a server listens: a TCP host and port (0 for any free port), or a Unix-domain socket file. */
-public sealed interface Site permits Site.Tcp, Site.Unix {
+/**
+ * Where a server listens: a TCP host and port (0 for any free port), a Unix-domain socket file, or an in-memory
+ * address inside this JVM (for tests).
+ */
+public sealed interface Site permits Site.Tcp, Site.Unix, Site.InMemory {
 
     /** TCP on {@code host} (a name or an address; {@code 0.0.0.0} for all) and {@code port} (0 picks a free one). */
     static Site tcp(String host, int port) {
@@ -13,6 +16,15 @@ public sealed interface Site permits Site.Tcp, Site.Unix {
     /** A Unix-domain socket at {@code path}; an existing socket file there is replaced. */
     static Site unix(Path path) {
         return new Unix(path);
+    }
+
+    /**
+     * An in-memory address named {@code name}, reachable only from this JVM (Netty's local channels), with the same
+     * HTTP semantics as TCP and no socket. The runner's loop must be one made for it (the test harness's
+     * {@code TestTransport.MEMORY.newLoop()}); a TCP loop fails the bind. Its URL is {@code http://<name>}.
+     */
+    static Site inMemory(String name) {
+        return new InMemory(name);
     }
 
     /** A TCP site. */
@@ -26,5 +38,15 @@ public sealed interface Site permits Site.Tcp, Site.Unix {
 
     /** A Unix-domain socket site. */
     record Unix(Path path) implements Site {
+    }
+
+    /** An in-memory site (see {@link #inMemory}). */
+    record InMemory(String name) implements Site {
+        public InMemory {
+            if (name.isEmpty() || !name.matches("[A-Za-z0-9.-]+")) {
+                throw new IllegalArgumentException("an in-memory site's name is a host name (letters, digits, '.',"
+                        + " '-'), got '" + name + "'");
+            }
+        }
     }
 }

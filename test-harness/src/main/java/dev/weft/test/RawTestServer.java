@@ -19,10 +19,15 @@ public final class RawTestServer {
 
     /** Serves {@code handler} for any request, on a free loopback port. */
     public static TestServer start(Handler handler, Loop loop) {
+        return start(handler, loop, TestTransport.TCP);
+    }
+
+    /** Serves {@code handler} for any request over {@code transport}; {@code loop} must suit it. */
+    public static TestServer start(Handler handler, Loop loop, TestTransport transport) {
         Application app = Application.create();
         app.addRoutes(RouteTable.create()
                 .route(RouteTable.ANY_METHOD, "/", handler)
                 .route(RouteTable.ANY_METHOD, "/{tail:.+}", handler));
-        return TestServer.start(app, loop);
+        return TestServer.start(app, loop, TestServer.testConfig(), transport);
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An application served on a free loopback port for the length of a test, as aiohttp's {@code TestServer}: its
+ * An application served on a free loopback port (or in memory, see {@link TestTransport}) for the length of a test, as aiohttp's {@code TestServer}: its
  * startup signals have run when {@link #start} returns, and {@link #close()} runs shutdown and cleanup.
  *
  * <pre>{@code
@@ -34,10 +34,12 @@ public final class TestServer implements AutoCloseable {
 
     private final AppRunner runner;
     private final BoundSite site;
+    private final TestTransport transport;
 
-    private TestServer(AppRunner runner, BoundSite site) {
+    private TestServer(AppRunner runner, BoundSite site, TestTransport transport) {
         this.runner = runner;
         this.site = site;
+        this.transport = transport;
     }
 
     /** The server config tests use: no access log, cancellation on disconnect, no grace period on close. */
@@ -53,15 +55,23 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts {@code app} on {@code loop} with {@code config}, on a free loopback port. */
     public static TestServer start(Application app, Loop loop, ServerConfig config) {
+        return start(app, loop, config, TestTransport.TCP);
+    }
+
+    /**
+     * Starts {@code app} on {@code loop} with {@code config} over {@code transport}: a free loopback port, or a
+     * fresh in-memory address; {@code loop} must be one of {@code transport.newLoop(...)}.
+     */
+    public static TestServer start(Application app, Loop loop, ServerConfig config, TestTransport transport) {
         if (loop.inLoop()) {
             throw new IllegalStateException("TestServer.start waits for the server: call it from the test's thread,"
                     + " not from a loop thread");
         }
         AppRunner runner = AppRunner.create(app, config, loop);
         try {
-            BoundSite site = runner.start(Site.tcp(HOST, 0)).toCompletableFuture()
+            BoundSite site = runner.start(transport.newSite()).toCompletableFuture()
                     .get(START_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return new TestServer(runner, site);
+            return new TestServer(runner, site, transport);
         } catch (ExecutionException e) {
             runner.close();
             Throwable cause = e.getCause();
@@ -79,12 +89,35 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** The port bound. */
+    /** The transport it is served over. */
+    public TestTransport transport() {
+        return transport;
+    }
+
+    /** The address bound, for a transport's connector. */
+    java.net.SocketAddress address() {
+        return site.address();
+    }
+
+    /**
+     * How many requests are being handled now (a handler that never completed stays counted): what the
+     * {@link WeftTest} extension reports as a pending task at the end of a test. Any thread.
+     */
+    public int requestsInFlight() {
+        return runner.requestsInFlight();
+    }
+
+    /** How many WebSockets are open on the server now. Any thread. */
+    public int openWebSockets() {
+        return runner.openWebSockets();
+    }
+
+    /** The port bound; -1 in memory. */
     public int port() {
         return site.port();
     }
 
-    /** The base URL, {@code http://127.0.0.1:<port>}. */
+    /** The base URL, {@code http://127.0.0.1:<port>} (or {@code http://<name>} in memory). */
     public String url() {
         return site.url();
     }

@@ -14,25 +14,31 @@ import java.util.List;
  */
 public final class TestServers {
     private final Loop loop;
-    private final List<TestServer> started = new ArrayList<>();
+    private final TestTransport transport;
+    private final List<TestServer> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    TestServers(Loop loop) {
+    TestServers(Loop loop, TestTransport transport) {
         this.loop = loop;
+        this.transport = transport;
     }
 
-    /** Serves {@code app} on a free loopback port with {@link TestServer#testConfig()}. */
+    /** Serves {@code app} over the test's transport with {@link TestServer#testConfig()}. */
     public TestServer start(Application app) {
-        return remember(TestServer.start(app, loop));
+        return start(app, TestServer.testConfig());
     }
 
     /** Serves {@code app} with {@code config}. */
     public TestServer start(Application app, ServerConfig config) {
-        return remember(TestServer.start(app, loop, config));
+        return remember(TestServer.start(app, loop, config, transport));
     }
 
-    /** Serves a bare handler for any request. */
+    /** Serves a bare handler for any request, over the test's transport. */
     public TestServer raw(Handler handler) {
-        return remember(RawTestServer.start(handler, loop));
+        return remember(RawTestServer.start(handler, loop, transport));
+    }
+
+    List<TestServer> started() {
+        return List.copyOf(started);
     }
 
     private TestServer remember(TestServer server) {

@@ -2,32 +2,48 @@ package dev.weft.test;
 
 import dev.weft.loop.Loop;
 import java.io.IOException;
+import java.lang.reflect.AnnotatedElement;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit 5 extension behind {@link WeftTest}: resolves test parameters the way aiohttp's pytest fixtures do.
  * <ul>
- *   <li>{@link Loop}: a fresh one-thread loop per test, closed after it;</li>
- *   <li>{@link TestServers}: starts servers on that loop, closed after the test;</li>
+ *   <li>{@link Loop}: a fresh one-thread loop per test for the test's {@link TestTransport}, closed after it;</li>
+ *   <li>{@link TestClients}: starts applications with a {@link TestClient} on that loop;</li>
+ *   <li>{@link TestServers}: starts servers on that loop;</li>
+ *   <li>{@link ServicePatches}: patches service classes onto that loop, undone after the test;</li>
  *   <li>{@code @}{@link UnusedPort} {@code int}: a free loopback port.</li>
  * </ul>
- * At the end of each test it closes what the test started, the servers before the loop, and fails the test if
- * closing failed, saying what failed. Each test has its own resources: tests may run in parallel.
+ * At the end of each test it first looks for leaks, without waiting: a response of a {@link TestClient} neither
+ * read nor released, a request still awaiting its response, a request a server is still handling (a handler that
+ * never completed), a WebSocket still open on a server. Then it closes what the test started (clients, servers,
+ * then the loop) and fails the test if it leaked, naming each leak by request, or if closing failed. Each test has
+ * its own resources: tests may run in parallel.
  */
 public final class WeftExtension implements ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WeftExtension.class);
+    /** How long the leak check waits for the loop to run the events already queued: a safety net, never a delay. */
+    static final long LOOP_BARRIER_TIMEOUT_SECONDS = 10;
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
         Class<?> type = p.getParameter().getType();
-        return type == Loop.class || type == TestServers.class
+        return type == Loop.class || type == TestServers.class || type == TestClients.class
+                || type == ServicePatches.class
                 || (type == int.class && p.isAnnotated(UnusedPort.class));
     }
 
@@ -40,6 +56,12 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         if (type == TestServers.class) {
             return resources(context).servers();
         }
+        if (type == TestClients.class) {
+            return resources(context).clients();
+        }
+        if (type == ServicePatches.class) {
+            return resources(context).patches();
+        }
         return unusedPort();
     }
 
@@ -49,7 +71,14 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         if (r == null) {
             return;
         }
+        List<String> leaks = r.leaks();
         List<Throwable> errors = r.close();
+        if (!leaks.isEmpty()) {
+            AssertionError failure = new AssertionError("the test leaked " + leaks.size() + " thing(s) it should"
+                    + " have finished before it ended:\n  - " + String.join("\n  - ", leaks));
+            errors.forEach(failure::addSuppressed);
+            throw failure;
+        }
         if (!errors.isEmpty()) {
             AssertionError failure = new AssertionError("closing the test's Weft resources failed: "
                     + errors.get(0).getMessage(), errors.get(0));
@@ -58,8 +87,21 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         }
     }
 
+    /** The transport of the test: its method's {@link WeftTest}, else its class's, else TCP. */
+    static TestTransport transport(ExtensionContext context) {
+        Optional<WeftTest> onMethod = context.getTestMethod().flatMap(m -> find(m));
+        if (onMethod.isPresent()) {
+            return onMethod.get().transport();
+        }
+        return context.getTestClass().flatMap(c -> find(c)).map(WeftTest::transport).orElse(TestTransport.TCP);
+    }
+
+    private static Optional<WeftTest> find(AnnotatedElement element) {
+        return AnnotationSupport.findAnnotation(element, WeftTest.class);
+    }
+
     private static Resources resources(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(Resources.class, k -> new Resources(),
+        return context.getStore(NAMESPACE).computeIfAbsent(Resources.class, k -> new Resources(transport(context)),
                 Resources.class);
     }
 
@@ -73,29 +115,112 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
 
     /** What one test started, created on first use. */
     private static final class Resources {
+        private final TestTransport transport;
         private Loop loop;
         private TestServers servers;
+        private TestClients clients;
+        private ServicePatches patches;
+
+        Resources(TestTransport transport) {
+            this.transport = transport;
+        }
 
         Loop loop() {
             if (loop == null) {
-                loop = Loop.create(1);
+                loop = transport.newLoop(1);
             }
             return loop;
         }
 
         TestServers servers() {
             if (servers == null) {
-                servers = new TestServers(loop());
+                servers = new TestServers(loop(), transport);
             }
             return servers;
         }
 
+        TestClients clients() {
+            if (clients == null) {
+                clients = new TestClients(loop(), transport);
+            }
+            return clients;
+        }
+
+        ServicePatches patches() {
+            if (patches == null) {
+                patches = new ServicePatches(loop());
+            }
+            return patches;
+        }
+
+        /** What the test left unfinished, once the loop has run what was already queued. */
+        List<String> leaks() {
+            List<String> leaks = new ArrayList<>();
+            if (loop == null) {
+                return leaks;
+            }
+            runQueuedEvents(loop);
+            List<TestServer> serversSeen = new ArrayList<>();
+            if (clients != null) {
+                for (TestClient c : clients.created()) {
+                    for (String r : c.unreleasedResponses()) {
+                        leaks.add("an unreleased response to " + r + ": read its body or call release()"
+                                + " (or use try-with-resources)");
+                    }
+                    for (String r : c.requestsAwaitingResponse()) {
+                        leaks.add("a request still awaiting its response: " + r + " on " + c.server().url());
+                    }
+                    serversSeen.add(c.server());
+                }
+            }
+            if (servers != null) {
+                serversSeen.addAll(servers.started());
+            }
+            for (TestServer s : serversSeen) {
+                int busy = s.requestsInFlight();
+                if (busy > 0) {
+                    leaks.add(busy + " request(s) still being handled by " + s.url() + ": a handler whose reply"
+                            + " never completed (or a response not written to the end)");
+                }
+                int ws = s.openWebSockets();
+                if (ws > 0) {
+                    leaks.add(ws + " WebSocket(s) still open on " + s.url() + ": close them before the test ends");
+                }
+            }
+            return leaks;
+        }
+
         List<Throwable> close() {
-            List<Throwable> errors = servers == null ? new java.util.ArrayList<>() : servers.closeAll();
+            List<Throwable> errors = new ArrayList<>();
+            if (clients != null) {
+                errors.addAll(clients.closeAll());
+            }
+            if (servers != null) {
+                errors.addAll(servers.closeAll());
+            }
+            if (patches != null) {
+                errors.addAll(patches.closeAll());
+            }
             if (loop != null) {
                 loop.close();
             }
             return errors;
+        }
+    }
+
+    /** Lets the loop run the events already queued (a response just read, say), so none is mistaken for a leak. */
+    private static void runQueuedEvents(Loop loop) {
+        if (loop.isClosed()) {
+            return;
+        }
+        CompletableFuture<Void> barrier = new CompletableFuture<>();
+        try {
+            loop.execute(() -> barrier.complete(null));
+            barrier.get(LOOP_BARRIER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // a loop that cannot run a task any more has nothing queued worth waiting for
         }
     }
 }

@@ -9,13 +9,20 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a JUnit 5 test class as a Weft test: its test methods may take a {@code Loop}, {@link TestServers} and an
- * {@link UnusedPort} int as parameters (see {@link WeftExtension}).
+ * Marks a JUnit 5 test class as a Weft test: its test methods (and {@code @BeforeEach} methods) may take a
+ * {@code Loop}, {@link TestClients}, {@link TestServers} and an {@link UnusedPort} int as parameters (see
+ * {@link WeftExtension}). At the end of each test everything it started is closed, and the test fails if it leaked
+ * a response, a request, a handler still running or a WebSocket.
+ *
+ * <p>{@link #transport()} picks loopback TCP (the default) or the in-memory transport for the class; on a test
+ * method, {@code @WeftTest(transport = ...)} overrides it for that test.
  */
 @Documented
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ExtendWith(WeftExtension.class)
 public @interface WeftTest {
+    /** How clients reach servers in these tests; {@link TestTransport#TCP} by default. */
+    TestTransport transport() default TestTransport.TCP;
 }

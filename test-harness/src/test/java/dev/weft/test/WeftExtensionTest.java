@@ -5,6 +5,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
+import dev.weft.web.Reply;
+import dev.weft.web.Response;
+import dev.weft.web.ws.WebSocketResponse;
+import java.util.concurrent.CompletableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,142 @@ class WeftExtensionTest {
             });
             servers.start(app);
         }
+    }
+
+    static Application app() {
+        return app(new CompletableFuture<>());
+    }
+
+    /** An app whose {@code /hang} completes {@code entered} and never replies. */
+    static Application app(CompletableFuture<Void> entered) {
+        Application app = Application.create();
+        app.routes()
+                .get("/report", r -> Response.text("a body nobody reads"))
+                .get("/hang", r -> {
+                    entered.complete(null);
+                    return Reply.async(new CompletableFuture<Response>());
+                });
+        return app;
+    }
+
+    @WeftTest
+    static class LeaksAResponse {
+        @Test
+        void forgets_to_read_a_body(TestClients clients) {
+            clients.create(app()).get("/report").join();
+        }
+    }
+
+    @WeftTest(transport = TestTransport.MEMORY)
+    static class LeaksAResponseInMemory extends LeaksAResponse {
+    }
+
+    @WeftTest
+    static class LeavesAHandlerRunning {
+        @Test
+        void does_not_wait_for_its_request(TestClients clients) throws Exception {
+            CompletableFuture<Void> entered = new CompletableFuture<>();
+            clients.create(app(entered)).get("/hang");
+            entered.join(); // the handler runs: the test ends while it is handled
+        }
+    }
+
+    static final List<java.net.Socket> RAW_SOCKETS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @WeftTest
+    static class LeavesAWebSocketOpen {
+        @Test
+        void opens_a_websocket_and_walks_away(TestServers servers) throws Exception {
+            Application app = Application.create();
+            app.routes().get("/ws", r -> {
+                var ws = new WebSocketResponse();
+                return Reply.async(ws.prepare(r).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
+            });
+            TestServer server = servers.start(app);
+            var socket = new java.net.Socket(TestServer.HOST, server.port());
+            RAW_SOCKETS.add(socket);
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 101");
+            while (!in.readLine().isEmpty()) {
+                // the rest of the handshake's head
+            }
+        }
+    }
+
+    @WeftTest
+    static class ReadsEverything {
+        @Test
+        void reads_its_body(TestClients clients) {
+            assertThat(clients.create(app()).get("/report").join().text().toCompletableFuture().join())
+                    .isEqualTo("a body nobody reads");
+        }
+
+        @Test
+        void releases_its_response(TestClients clients) {
+            clients.create(app()).get("/report").join().release();
+        }
+
+        @Test
+        @WeftTest(transport = TestTransport.MEMORY)
+        void runs_in_memory_when_its_method_says_so(TestClients clients, Loop loop) {
+            assertThat(clients.transport()).isEqualTo(TestTransport.MEMORY);
+            try (var res = clients.create(app()).get("/report").join()) {
+                assertThat(res.url().getHost()).endsWith(".memory");
+            }
+        }
+    }
+
+    private static Throwable failureOf(Class<?> testClass) {
+        var events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+        events.assertStatistics(s -> s.started(1).failed(1));
+        return events.failed().list().get(0).getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable().orElseThrow();
+    }
+
+    @Test
+    void a_test_that_leaks_a_response_fails_naming_its_request() {
+        assertThat(failureOf(LeaksAResponse.class)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the test leaked 1 thing(s)")
+                .hasMessageMatching("(?s).*an unreleased response to GET http://127\\.0\\.0\\.1:\\d+/report \\(200\\).*")
+                .hasMessageContaining("read its body or call release()");
+    }
+
+    @Test
+    void a_test_that_leaks_a_response_in_memory_fails_the_same_way() {
+        assertThat(failureOf(LeaksAResponseInMemory.class)).isInstanceOf(AssertionError.class)
+                .hasMessageMatching(
+                        "(?s).*an unreleased response to GET http://weft-test-\\d+\\.memory/report \\(200\\).*");
+    }
+
+    @Test
+    void a_test_that_ends_while_its_handler_runs_fails_naming_the_request() {
+        assertThat(failureOf(LeavesAHandlerRunning.class)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the test leaked 2 thing(s)")
+                .hasMessageContaining("a request still awaiting its response: GET /hang on http://127.0.0.1:")
+                .hasMessageContaining("1 request(s) still being handled by http://127.0.0.1:");
+    }
+
+    @Test
+    void a_test_that_leaves_a_websocket_open_fails_saying_so() throws Exception {
+        try {
+            assertThat(failureOf(LeavesAWebSocketOpen.class)).isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("1 WebSocket(s) still open on http://127.0.0.1:");
+        } finally {
+            for (var s : RAW_SOCKETS) {
+                s.close();
+            }
+            RAW_SOCKETS.clear();
+        }
+    }
+
+    @Test
+    void tests_that_finish_what_they_start_pass_on_either_transport() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ReadsEverything.class)).execute()
+                .testEvents().assertStatistics(s -> s.started(3).succeeded(3));
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
@@ -78,7 +80,6 @@ public final class HttpServer {
         }
         ServerBootstrap b = new ServerBootstrap()
                 .group(loop.group())
-                .option(ChannelOption.SO_BACKLOG, config.backlog())
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -90,11 +91,16 @@ public final class HttpServer {
                 });
         SocketAddress address;
         if (site instanceof Site.Tcp tcp) {
-            b.channel(tcpChannel()).option(ChannelOption.SO_REUSEADDR, true)
+            b.channel(tcpChannel()).option(ChannelOption.SO_BACKLOG, config.backlog())
+                    .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true);
             address = new InetSocketAddress(tcp.host(), tcp.port());
+        } else if (site instanceof Site.InMemory memory) {
+            b.channel(LocalServerChannel.class);
+            address = new LocalAddress(memory.name());
         } else {
             Site.Unix unix = (Site.Unix) site;
+            b.option(ChannelOption.SO_BACKLOG, config.backlog());
             try {
                 Files.deleteIfExists(unix.path());
             } catch (java.io.IOException e) {
@@ -133,6 +139,9 @@ public final class HttpServer {
                 host = "[" + host + "]";
             }
             return new BoundSite(site, bound, inet.getPort(), "http://" + host + ":" + inet.getPort());
+        }
+        if (site instanceof Site.InMemory memory) {
+            return new BoundSite(site, bound, -1, "http://" + memory.name());
         }
         Site.Unix unix = (Site.Unix) site;
         return new BoundSite(site, UnixDomainSocketAddress.of(unix.path()), -1, "unix:" + unix.path());

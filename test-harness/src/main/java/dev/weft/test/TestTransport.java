@@ -1,0 +1,49 @@
+package dev.weft.test;
+
+import dev.weft.client.ClientLimits;
+import dev.weft.client.TcpConnector;
+import dev.weft.internal.client.ConnectorSettings;
+import dev.weft.internal.client.PooledConnector;
+import dev.weft.internal.loop.NettyLoop;
+import dev.weft.loop.Loop;
+import dev.weft.web.Site;
+import io.netty.channel.local.LocalIoHandler;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How a test's client reaches its server: loopback TCP, or in memory inside the JVM (Netty local channels) with the
+ * same HTTP semantics and no socket. Choose it per class or per test with {@code @WeftTest(transport = ...)}.
+ *
+ * <p>Each transport needs a loop made for it ({@link #newLoop}): a {@link #MEMORY} loop carries no TCP, so code
+ * under test that opens real sockets (a {@link RawTestServer} backend, say) needs {@link #TCP}.
+ */
+public enum TestTransport {
+    /** Loopback TCP on a free port of {@value TestServer#HOST}. */
+    TCP,
+    /** In memory: a server address inside this JVM; URLs look like {@code http://weft-test-7.memory}. */
+    MEMORY;
+
+    private static final AtomicLong NEXT_NAME = new AtomicLong();
+
+    /** A new loop with {@code threads} threads that this transport runs on. The caller closes it. */
+    public Loop newLoop(int threads) {
+        return this == TCP ? Loop.create(threads) : new NettyLoop(threads, LocalIoHandler.newFactory());
+    }
+
+    /** A new site to serve a test application on: a free port, or a fresh in-memory name. */
+    Site newSite() {
+        return this == TCP ? Site.tcp(TestServer.HOST, 0)
+                : Site.inMemory("weft-test-" + NEXT_NAME.incrementAndGet() + ".memory");
+    }
+
+    /** A connector on {@code loop} that reaches {@code server} over this transport. */
+    TcpConnector connector(TestServer server, Loop loop) {
+        if (this == TCP) {
+            return TcpConnector.create(b -> b.loop(loop));
+        }
+        ConnectorSettings settings = new ConnectorSettings(TcpConnector.DEFAULT_LIMIT,
+                TcpConnector.DEFAULT_LIMIT_PER_HOST, TcpConnector.DEFAULT_KEEPALIVE_TIMEOUT, false, false,
+                TcpConnector.DEFAULT_DNS_CACHE_TTL, null, ClientLimits.DEFAULT);
+        return PooledConnector.create(loop, settings, new MemoryTransport(server.address()));
+    }
+}

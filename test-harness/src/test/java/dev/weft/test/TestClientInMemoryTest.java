@@ -1,0 +1,6 @@
+package dev.weft.test;
+
+/** {@link TestClientContract} over the in-memory transport. */
+@WeftTest(transport = TestTransport.MEMORY)
+class TestClientInMemoryTest extends TestClientContract {
+}
