@@ -316,7 +316,6 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         }
         deliver(new WsMessage.Close(code, frame.reasonText() == null ? "" : frame.reasonText()));
     }
-    }
 
     // ---- sending
 
