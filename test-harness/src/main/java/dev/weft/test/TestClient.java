@@ -2,14 +2,18 @@ package dev.weft.test;
 
 import dev.weft.client.ClientResponse;
 import dev.weft.client.ClientSession;
+import dev.weft.client.ClientWebSocket;
 import dev.weft.client.RequestOptions;
+import dev.weft.client.WsConnectOptions;
 import dev.weft.internal.client.DefaultClientSession;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -34,6 +38,7 @@ public final class TestClient implements AutoCloseable {
     private final TestServer server;
     private final ClientSession session;
     private final Map<CompletableFuture<ClientResponse>, String> awaiting = new ConcurrentHashMap<>();
+    private final Queue<Opened> webSockets = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     private TestClient(TestServer server, ClientSession session) {
@@ -85,6 +90,23 @@ public final class TestClient implements AutoCloseable {
     /** Sends {@code method} to {@code path} without a body. */
     public CompletableFuture<ClientResponse> request(String method, String path) {
         return request(method, path, o -> { });
+    }
+
+    /** Opens a WebSocket to {@code path} on the server (such as {@code /ws}). */
+    public CompletableFuture<ClientWebSocket> wsConnect(String path) {
+        return wsConnect(path, o -> { });
+    }
+
+    /** Opens a WebSocket to {@code path} with {@code options}; the test must close it before it ends. */
+    public CompletableFuture<ClientWebSocket> wsConnect(String path, Consumer<WsConnectOptions> options) {
+        CompletableFuture<ClientWebSocket> stage = session.wsConnect(path, options).toCompletableFuture();
+        stage.thenAccept(ws -> webSockets.add(new Opened(path, ws)));
+        return stage;
+    }
+
+    /** The WebSockets this client opened that are not closed yet, each as its path. Any thread. */
+    public List<String> openWebSockets() {
+        return webSockets.stream().filter(o -> !o.ws().isClosed()).map(Opened::path).toList();
     }
 
     /** A GET of {@code path}. */
@@ -202,10 +224,19 @@ public final class TestClient implements AutoCloseable {
         }
         closed = true;
         try {
+            for (Opened o : webSockets) {
+                if (!o.ws().isClosed()) {
+                    o.ws().close(dev.weft.http.ws.WsCloseCode.GOING_AWAY, "test client closed");
+                }
+            }
             session.close();
         } finally {
             server.close();
         }
+    }
+
+    /** A WebSocket this client opened, and where to. */
+    private record Opened(String path, ClientWebSocket ws) {
     }
 
     @Override

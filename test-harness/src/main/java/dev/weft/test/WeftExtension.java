@@ -170,6 +170,10 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
                     for (String r : c.requestsAwaitingResponse()) {
                         leaks.add("a request still awaiting its response: " + r + " on " + c.server().url());
                     }
+                    for (String path : c.openWebSockets()) {
+                        leaks.add("a client WebSocket to " + path + " on " + c.server().url() + " still open:"
+                                + " close it before the test ends");
+                    }
                     serversSeen.add(c.server());
                 }
             }

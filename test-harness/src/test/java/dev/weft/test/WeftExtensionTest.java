@@ -108,6 +108,37 @@ class WeftExtensionTest {
     }
 
     @WeftTest
+    static class LeavesAClientWebSocketOpen {
+        @Test
+        void connects_and_walks_away(TestClients clients) {
+            Application app = Application.create();
+            app.routes().get("/chat", r -> {
+                var ws = new WebSocketResponse();
+                return Reply.async(ws.prepare(r).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
+            });
+            clients.create(app).wsConnect("/chat").join();
+        }
+    }
+
+    @WeftTest
+    static class ClosesItsClientWebSocket {
+        @Test
+        void echoes_then_closes(TestClients clients) {
+            Application app = Application.create();
+            app.routes().get("/echo", r -> {
+                var ws = new WebSocketResponse();
+                return Reply.async(ws.prepare(r)
+                        .thenCompose(v -> ws.forEach(m -> ws.sendText(((dev.weft.http.ws.WsMessage.Text) m).data())))
+                        .thenApply(v -> ws));
+            });
+            var ws = clients.create(app).wsConnect("/echo").join();
+            ws.sendText("hi").toCompletableFuture().join();
+            assertThat(ws.receiveText().toCompletableFuture().join()).isEqualTo("hi");
+            ws.close().toCompletableFuture().join();
+        }
+    }
+
+    @WeftTest
     static class ReadsEverything {
         @Test
         void reads_its_body(TestClients clients) {
@@ -158,6 +189,19 @@ class WeftExtensionTest {
                 .hasMessageContaining("the test leaked 2 thing(s)")
                 .hasMessageContaining("a request still awaiting its response: GET /hang on http://127.0.0.1:")
                 .hasMessageContaining("1 request(s) still being handled by http://127.0.0.1:");
+    }
+
+    @Test
+    void a_test_that_leaves_a_client_websocket_open_fails_naming_it() {
+        assertThat(failureOf(LeavesAClientWebSocketOpen.class)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a client WebSocket to /chat on http://127.0.0.1:")
+                .hasMessageContaining("1 WebSocket(s) still open on http://127.0.0.1:");
+    }
+
+    @Test
+    void a_test_that_closes_its_client_websocket_passes() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(ClosesItsClientWebSocket.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(1).failed(0));
     }
 
     @Test
