@@ -1,0 +1,267 @@
+"""Turns the rounds benchmarks/run recorded (PREFIX.jsonl) into PREFIX.md and PREFIX.png.
+
+Usage: /usr/bin/python3 load/report.py RAW.jsonl PREFIX ELAPSED_SECONDS
+
+Each cell is the median of the measured rounds; every ratio is that median over raw Netty's median for the same
+endpoint in the same run. If PREFIX-jmh.md exists, it is appended as the JMH section.
+"""
+import json
+import os
+import statistics
+import sys
+
+CEILING = "netty"
+WEFT = "weft"
+
+LEFT_OUT = """\
+## Left out of this run
+
+Left out on purpose, not stubbed; each is one line in `load/servers.tsv` (or `load/endpoints.tsv`) once it exists:
+
+- **Weft (Kotlin DSL)**: the DSL does not exist yet (`dsl-kotlin` has the coroutine bridge only), so there is
+  no Kotlin-DSL server to measure and no "within 5% of Weft Java" figure.
+- **WebSocket echo (messages/s)**: Weft's WebSocket server is being written now.
+- **HTTP client requests/s** (Weft vs JDK HttpClient vs Vert.x WebClient): Weft's client is being written now.
+- **JMH WebSocket frame path**: same reason as WebSocket echo.
+"""
+
+
+def load(path):
+    meta, servers, rounds = {}, [], {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            rec = json.loads(line)
+            if "meta" in rec:
+                meta = rec["meta"]
+            elif "endpoint" not in rec:
+                servers.append(rec)
+            else:
+                rounds.setdefault((rec["server"], rec["endpoint"]), []).append(rec)
+    return meta, servers, rounds
+
+
+def endpoints_in_order(rounds):
+    seen, out = set(), []
+    for (_, e), recs in rounds.items():
+        if e not in seen:
+            seen.add(e)
+            out.append((e, recs[0]["label"], recs[0].get("pipeline", 1), recs[0].get("expect", 200)))
+    return out
+
+
+def summarise(recs, expect):
+    ok = [r["wrk"] for r in recs if "wrk" in r and r["wrk"].get("rps", 0) > 0]
+    if not ok:
+        reason = next((r.get("failed") or r.get("wrk", {}).get("failed") for r in recs), "no result")
+        return {"failed": reason or "no result"}
+    errors = 0
+    for w in ok:
+        e = w["errors"]
+        errors += e["connect"] + e["read"] + e["write"] + e["timeout"]
+        if expect < 400:
+            errors += e["status"]
+    return {
+        "rps": statistics.median(w["rps"] for w in ok),
+        "p50": statistics.median(w["p50_us"] for w in ok) / 1000.0,
+        "p99": statistics.median(w["p99_us"] for w in ok) / 1000.0,
+        "spread": (max(w["rps"] for w in ok) - min(w["rps"] for w in ok)) / statistics.median(w["rps"] for w in ok),
+        "rounds": len(ok),
+        "errors": errors,
+    }
+
+
+def fmt_ratio(x):
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def main():
+    raw, prefix, elapsed = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    meta, servers, rounds = load(raw)
+    endpoints = endpoints_in_order(rounds)
+    cells = {}
+    for (s, e), recs in rounds.items():
+        expect = recs[0].get("expect", 200)
+        cells[(s, e)] = summarise(recs, expect)
+
+    def ratio(s, e):
+        c, base = cells.get((s, e)), cells.get((CEILING, e))
+        if not c or not base or "rps" not in c or "rps" not in base:
+            return None
+        return c["rps"] / base["rps"]
+
+    names = [s["server"] for s in servers]
+    labels = {s["server"]: s["label"] for s in servers}
+    md = []
+    title = "Quick load run (smoke check, not a result)" if meta.get("quick") else "Load run"
+    md.append(f"# {title}: {meta.get('date', '?')}\n")
+    md.append("**Every ratio in this file is requests/s divided by raw Netty 4.2's requests/s for the same endpoint, "
+              "measured in the same run** (raw Netty = 1.00, higher is better). Absolute requests/s depend on the "
+              "machine; compare ratios, not numbers across files.\n")
+    md.append("## Setup\n")
+    md.append(f"- Machine: {meta.get('cpu', '?')}, 2 cores, Linux {meta.get('kernel', '?')}; {meta.get('java', '?')}; "
+              f"JVM options `{meta.get('jvm_opts', '')}` for every JVM server; wrk {meta.get('wrk', '?')}; "
+              f"aiohttp {meta.get('aiohttp', '?')} (Debian python3-aiohttp); Weft at commit `{meta.get('commit', '?')}`.")
+    md.append("- One server at a time, each in its own process, pinned to CPU 0 with `taskset`; wrk pinned to CPU 1 "
+              f"(`wrk -t1 -c{meta.get('connections', '?')}`), loopback only.")
+    md.append(f"- Per server: a warm-up of {meta.get('server_warmup_s', 0)} s spread over all endpoints after it starts. "
+              f"Per server and endpoint: a {meta.get('warmup_s', '?')} s warm-up, then {meta.get('rounds', '?')} "
+              f"measured round(s) of {meta.get('duration_s', '?')} s; each cell is the **median of the rounds** "
+              "(requests/s, and p50/p99 latency as wrk's `done()` hook reports them).")
+    md.append("- Pipelined rows send 16 requests back to back per round trip (`load/wrk.lua`); the latency of a "
+              "pipelined request counts from the start of its batch.")
+    md.append("- Before measuring, every endpoint of every server is checked once (status, and the echoed body).")
+    md.append(f"- The whole run took {elapsed // 60} min {elapsed % 60} s (`benchmarks/run` "
+              f"{'--quick' if meta.get('quick') else 'with its defaults'}).\n")
+    md.append("| server | runs on (all pinned to one core) |")
+    md.append("|---|---|")
+    for s in servers:
+        note = f" — **{s['failed']}**" if s.get("failed") else ""
+        md.append(f"| {s['label']} | {s['threads']}{note} |")
+    md.append("")
+    md.append("Endpoints are the same in every server: `GET /plaintext` (13 bytes of text), `GET /json` "
+              "(`{\"message\":\"Hello, World!\"}` through the server's usual JSON encoder: Jackson for the JVM servers, "
+              "Vert.x's `JsonObject`, aiohttp's `json_response`), `GET /user/{id}` (path parameter, answers "
+              "`user 42`), a path no route has (404, each server's own 404 body), `POST /echo` with 1 KiB (the body "
+              "read whole and sent back). Response headers are each server's own: raw Netty, Weft and aiohttp send "
+              "`Date` and `Server`, Javalin `Date`, Ktor and Vert.x neither.\n")
+
+    md.append("## Ratios to raw Netty (median requests/s ÷ raw Netty's)\n")
+    md.append("![ratio to raw Netty per server and endpoint](" + os.path.basename(prefix) + ".png)\n")
+    md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
+    md.append("|---|" + "---:|" * len(names))
+    for e, elabel, _, _ in endpoints:
+        row = []
+        for n in names:
+            c = cells.get((n, e))
+            if c is None or "failed" in c:
+                row.append("—" if c is None else "failed")
+            else:
+                row.append(fmt_ratio(ratio(n, e)))
+        md.append(f"| {elabel} | " + " | ".join(row) + " |")
+    md.append("")
+
+    md.append("## Targets (reported, not asserted)\n")
+    md.extend(targets(names, labels, endpoints, cells, ratio))
+    md.append("")
+
+    md.append("## Requests/s and latency per endpoint\n")
+    md.append("req/s is the median of the rounds; p50/p99 in milliseconds; spread is (max − min) ÷ median over the "
+              "rounds; errors are socket errors and timeouts, plus unexpected statuses (none are allowed except on "
+              "the 404 rows).\n")
+    for e, elabel, _, _ in endpoints:
+        md.append(f"### {elabel}\n")
+        md.append("| server | req/s | ratio to raw Netty | p50 ms | p99 ms | spread | errors |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|")
+        for n in names:
+            c = cells.get((n, e))
+            if c is None:
+                continue
+            if "failed" in c:
+                md.append(f"| {labels[n]} | {c['failed']} | | | | | |")
+                continue
+            md.append(f"| {labels[n]} | {c['rps']:,.0f} | {fmt_ratio(ratio(n, e))} | {c['p50']:.2f} | "
+                      f"{c['p99']:.2f} | {c['spread'] * 100:.0f}% | {c['errors']} |")
+        md.append("")
+
+    md.append(LEFT_OUT)
+    jmh = prefix + "-jmh.md"
+    if os.path.exists(jmh):
+        with open(jmh) as f:
+            md.append(f.read().rstrip() + "\n")
+    md.append("## Reproduce\n")
+    md.append("```sh\nbenchmarks/run            # the full run (this file)\nbenchmarks/run --quick    "
+              "# a smoke check into benchmarks/target/load-quick/\n```\n")
+    md.append(f"Raw rounds: [`{os.path.basename(prefix)}.jsonl`]({os.path.basename(prefix)}.jsonl).\n")
+    with open(prefix + ".md", "w") as f:
+        f.write("\n".join(md))
+    chart(prefix + ".png", names, labels, endpoints, ratio, meta)
+
+
+def targets(names, labels, endpoints, cells, ratio):
+    out = []
+    if WEFT not in names or CEILING not in names:
+        return ["Weft or raw Netty is not in this run."]
+
+    def r(e):
+        return ratio(WEFT, e)
+
+    for e in ("plaintext", "json"):
+        x = r(e)
+        if x is not None:
+            out.append(f"- Weft Java ≥ 0.90 of raw Netty on `{e}` keep-alive: **{x:.2f}** — "
+                       f"{'met' if x >= 0.90 else 'not met'}.")
+    behind = []
+    for e, elabel, _, _ in endpoints:
+        w = cells.get((WEFT, e))
+        if not w or "rps" not in w:
+            continue
+        for n in names:
+            if n in (WEFT, CEILING):
+                continue
+            c = cells.get((n, e))
+            if c and "rps" in c and c["rps"] > w["rps"]:
+                behind.append(f"{elabel}: {labels[n]} {c['rps'] / w['rps']:.2f}× Weft")
+    out.append("- Weft ahead of every peer on every endpoint: "
+               + ("**met**." if not behind else "**not met** — " + "; ".join(behind) + "."))
+    base = cells.get((WEFT, "plaintext"))
+    for e in ("user", "miss"):
+        c = cells.get((WEFT, e))
+        if base and c and "rps" in base and "rps" in c:
+            x = c["rps"] / base["rps"]
+            out.append(f"- Weft `{e}` within 10% of Weft `plaintext` (keep-alive): **{x:.2f}** of it — "
+                       f"{'met' if x >= 0.90 else 'not met'}.")
+    out.append("- Weft Kotlin DSL within 5% of Weft Java: not measured (no DSL yet, see below).")
+    return out
+
+
+def chart(path, names, labels, endpoints, ratio, meta):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    groups = [("keep-alive", [e for e in endpoints if e[2] == 1]),
+              ("pipelining depth 16", [e for e in endpoints if e[2] != 1])]
+    groups = [g for g in groups if g[1]]
+    fig, axes = plt.subplots(len(groups), 1, figsize=(13, 4.6 * len(groups)), squeeze=False)
+    colours = plt.get_cmap("tab10")
+    width = 0.8 / max(1, len(names))
+    top = 1.2
+    for n in names:
+        for e in endpoints:
+            x = ratio(n, e[0])
+            if x is not None:
+                top = max(top, x + 0.15)
+    for ax, (title, eps) in zip(axes[:, 0], groups):
+        for i, n in enumerate(names):
+            xs, ys = [], []
+            for j, e in enumerate(eps):
+                x = ratio(n, e[0])
+                xs.append(j + (i - (len(names) - 1) / 2) * width)
+                ys.append(0 if x is None else x)
+            bars = ax.bar(xs, ys, width, label=labels[n], color=colours(i))
+            for b, y in zip(bars, ys):
+                ax.text(b.get_x() + b.get_width() / 2, y + 0.01, f"{y:.2f}", ha="center", va="bottom",
+                        fontsize=7, rotation=90)
+        ax.axhline(1.0, color="black", linewidth=0.8)
+        ax.axhline(0.9, color="grey", linewidth=0.8, linestyle="--")
+        ax.set_xticks(range(len(eps)))
+        ax.set_xticklabels([e[1].replace(", pipeline 16", "") for e in eps])
+        ax.set_ylim(0, top + 0.1)
+        ax.set_ylabel("requests/s ÷ raw Netty (same run)")
+        ax.set_title(f"{title}: ratio to raw Netty 4.2 (1.00 = raw Netty; dashed = 0.90)")
+        ax.grid(axis="y", alpha=0.3)
+    axes[0, 0].legend(ncol=len(names), loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=9,
+                      frameon=False)
+    if len(groups) > 1:
+        axes[0, 0].legend(ncol=len(names), loc="upper right", fontsize=8)
+    fig.suptitle(f"Weft load run {meta.get('date', '')}: every bar is a ratio to raw Netty measured in the same run"
+                 + (" (quick smoke run)" if meta.get("quick") else ""), fontsize=11)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+if __name__ == "__main__":
+    main()
