@@ -73,15 +73,20 @@ public final class NettyServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline()
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(1 << 20))
-                                .addLast(new Handler());
+                        initPipeline(ch);
                     }
                 })
                 .bind("127.0.0.1", port).sync().channel();
         System.out.println("netty listening on " + port + (epoll ? " (epoll)" : " (nio)"));
         server.closeFuture().sync();
+    }
+
+    /** The handlers of every accepted connection; also used by {@code RequestPathBenchmark}. */
+    public static void initPipeline(Channel ch) {
+        ch.pipeline()
+                .addLast(new HttpServerCodec())
+                .addLast(new HttpObjectAggregator(1 << 20))
+                .addLast(new Handler());
     }
 
     private static AsciiString now() {
