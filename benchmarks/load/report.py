@@ -57,6 +57,8 @@ def summarise(recs, expect):
     if not ok:
         reason = next((r.get("failed") or r.get("wrk", {}).get("failed") for r in recs), "no result")
         return {"failed": reason or "no result"}
+    eff = [r["wrk"]["requests"] / r["server_cpu_s"] for r in recs
+           if "wrk" in r and r["wrk"].get("rps", 0) > 0 and r.get("server_cpu_s", 0) > 0]
     errors = 0
     for w in ok:
         e = w["errors"]
@@ -70,6 +72,12 @@ def summarise(recs, expect):
         "spread": (max(w["rps"] for w in ok) - min(w["rps"] for w in ok)) / statistics.median(w["rps"] for w in ok),
         "rounds": len(ok),
         "errors": errors,
+        "per_cpu_s": statistics.median(eff) if eff else None,
+        "cpu_share": statistics.median(r["server_cpu_s"] / r["wrk"]["seconds"] for r in recs
+                                       if "wrk" in r and r.get("server_cpu_s") is not None
+                                       and r["wrk"].get("seconds", 0) > 0) if any("server_cpu_s" in r for r in recs)
+        else None,
+        "load": statistics.median(r.get("load1", 0.0) for r in recs if "wrk" in r),
     }
 
 
@@ -92,6 +100,12 @@ def main():
             return None
         return c["rps"] / base["rps"]
 
+    def eff_ratio(s, e):
+        c, base = cells.get((s, e)), cells.get((CEILING, e))
+        if not c or not base or not c.get("per_cpu_s") or not base.get("per_cpu_s"):
+            return None
+        return c["per_cpu_s"] / base["per_cpu_s"]
+
     names = [s["server"] for s in servers]
     labels = {s["server"]: s["label"] for s in servers}
     md = []
@@ -110,6 +124,19 @@ def main():
               f"Per server and endpoint: a {meta.get('warmup_s', '?')} s warm-up, then {meta.get('rounds', '?')} "
               f"measured round(s) of {meta.get('duration_s', '?')} s; each cell is the **median of the rounds** "
               "(requests/s, and p50/p99 latency as wrk's `done()` hook reports them).")
+    md.append("- Rounds are interleaved: round 1 of every server (each started afresh), then round 2 of every "
+              "server, and so on; a disturbance of the machine then lands on all servers alike rather than on the one "
+              "being measured.")
+    loads = [r.get("load1") for recs in rounds.values() for r in recs if r.get("load1") is not None]
+    if loads and statistics.median(loads) > 3:
+        md.append(f"- **The machine was shared.** Other work ran on it during this run (builds and tests of other "
+                  f"branches): the 1-minute load average at the end of the measured rounds was "
+                  f"{min(loads):.1f} to {max(loads):.1f} (median {statistics.median(loads):.1f}) on 2 cores, where "
+                  "the run itself accounts for about 2. Expect wide spreads; the per-endpoint tables give each cell's "
+                  "spread and median load.")
+    elif loads:
+        md.append(f"- The 1-minute load average at the end of the measured rounds was {min(loads):.1f} to "
+                  f"{max(loads):.1f} on 2 cores (the run itself accounts for about 2).")
     md.append("- Pipelined rows send 16 requests back to back per round trip (`load/wrk.lua`); the latency of a "
               "pipelined request counts from the start of its batch.")
     md.append("- Before measuring, every endpoint of every server is checked once (status, and the echoed body).")
@@ -143,27 +170,49 @@ def main():
         md.append(f"| {elabel} | " + " | ".join(row) + " |")
     md.append("")
 
+    if any(c.get("per_cpu_s") for c in cells.values()):
+        md.append("## Requests per server CPU-second, as a ratio to raw Netty\n")
+        md.append("The same rounds counted another way: requests served divided by the CPU time the server process "
+                  "used in the round (all its threads: event loop, JIT, GC; from `/proc/PID/stat`). On a shared "
+                  "machine this is steadier than requests/s, because a server that gets less of its core serves "
+                  "fewer requests but also uses fewer CPU-seconds. It is a cost per request, not a throughput.\n")
+        md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
+        md.append("|---|" + "---:|" * len(names))
+        for e, elabel, _, _ in endpoints:
+            row = []
+            for n in names:
+                c = cells.get((n, e))
+                row.append("—" if c is None else ("failed" if "failed" in c else fmt_ratio(eff_ratio(n, e))))
+            md.append(f"| {elabel} | " + " | ".join(row) + " |")
+        md.append("")
+
     md.append("## Targets (reported, not asserted)\n")
     md.extend(targets(names, labels, endpoints, cells, ratio))
     md.append("")
 
     md.append("## Requests/s and latency per endpoint\n")
     md.append("req/s is the median of the rounds; p50/p99 in milliseconds; spread is (max − min) ÷ median over the "
-              "rounds; errors are socket errors and timeouts, plus unexpected statuses (none are allowed except on "
+              "rounds; req per CPU-s is requests per CPU-second of the server process, CPU share the server's CPU time "
+              "over the round's wall time (about 100% when it had its core to itself and was kept busy); load avg is "
+              "the median 1-minute load average at the end of the rounds; errors are socket errors and timeouts, plus unexpected statuses (none are allowed except on "
               "the 404 rows).\n")
     for e, elabel, _, _ in endpoints:
         md.append(f"### {elabel}\n")
-        md.append("| server | req/s | ratio to raw Netty | p50 ms | p99 ms | spread | errors |")
-        md.append("|---|---:|---:|---:|---:|---:|---:|")
+        md.append("| server | req/s | ratio to raw Netty | p50 ms | p99 ms | spread | errors | req per CPU-s | "
+                  "CPU share | load avg |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for n in names:
             c = cells.get((n, e))
             if c is None:
                 continue
             if "failed" in c:
-                md.append(f"| {labels[n]} | {c['failed']} | | | | | |")
+                md.append(f"| {labels[n]} | {c['failed']} | | | | | | | | |")
                 continue
             md.append(f"| {labels[n]} | {c['rps']:,.0f} | {fmt_ratio(ratio(n, e))} | {c['p50']:.2f} | "
-                      f"{c['p99']:.2f} | {c['spread'] * 100:.0f}% | {c['errors']} |")
+                      f"{c['p99']:.2f} | {c['spread'] * 100:.0f}% | {c['errors']} | "
+                      + (f"{c['per_cpu_s']:,.0f}" if c.get("per_cpu_s") else "") + " | "
+                      + (f"{c['cpu_share'] * 100:.0f}%" if c.get("cpu_share") is not None else "") + " | "
+                      + f"{c['load']:.1f} |")
         md.append("")
 
     md.append(LEFT_OUT)
@@ -177,7 +226,7 @@ def main():
     md.append(f"Raw rounds: [`{os.path.basename(prefix)}.jsonl`]({os.path.basename(prefix)}.jsonl).\n")
     with open(prefix + ".md", "w") as f:
         f.write("\n".join(md))
-    chart(prefix + ".png", names, labels, endpoints, ratio, meta)
+    chart(prefix + ".png", names, labels, endpoints, ratio, eff_ratio, meta)
 
 
 def targets(names, labels, endpoints, cells, ratio):
@@ -217,7 +266,7 @@ def targets(names, labels, endpoints, cells, ratio):
     return out
 
 
-def chart(path, names, labels, endpoints, ratio, meta):
+def chart(path, names, labels, endpoints, ratio, eff_ratio, meta):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -225,42 +274,49 @@ def chart(path, names, labels, endpoints, ratio, meta):
     groups = [("keep-alive", [e for e in endpoints if e[2] == 1]),
               ("pipelining depth 16", [e for e in endpoints if e[2] != 1])]
     groups = [g for g in groups if g[1]]
-    fig, axes = plt.subplots(len(groups), 1, figsize=(13, 4.6 * len(groups)), squeeze=False)
+    metrics = [("requests/s", ratio)]
+    if any(eff_ratio(n, e[0]) is not None for n in names for e in endpoints):
+        metrics.append(("requests per server CPU-second", eff_ratio))
+    fig, axes = plt.subplots(len(groups), len(metrics), figsize=(8.5 * len(metrics), 4.4 * len(groups)),
+                             squeeze=False)
     colours = plt.get_cmap("tab10")
     width = 0.8 / max(1, len(names))
     top = 1.2
-    for n in names:
-        for e in endpoints:
-            x = ratio(n, e[0])
-            if x is not None:
-                top = max(top, x + 0.15)
-    for ax, (title, eps) in zip(axes[:, 0], groups):
-        for i, n in enumerate(names):
-            xs, ys = [], []
-            for j, e in enumerate(eps):
-                x = ratio(n, e[0])
-                xs.append(j + (i - (len(names) - 1) / 2) * width)
-                ys.append(0 if x is None else x)
-            bars = ax.bar(xs, ys, width, label=labels[n], color=colours(i))
-            for b, y in zip(bars, ys):
-                ax.text(b.get_x() + b.get_width() / 2, y + 0.01, f"{y:.2f}", ha="center", va="bottom",
-                        fontsize=7, rotation=90)
-        ax.axhline(1.0, color="black", linewidth=0.8)
-        ax.axhline(0.9, color="grey", linewidth=0.8, linestyle="--")
-        ax.set_xticks(range(len(eps)))
-        ax.set_xticklabels([e[1].replace(", pipeline 16", "") for e in eps])
-        ax.set_ylim(0, top + 0.1)
-        ax.set_ylabel("requests/s ÷ raw Netty (same run)")
-        ax.set_title(f"{title}: ratio to raw Netty 4.2 (1.00 = raw Netty; dashed = 0.90)")
-        ax.grid(axis="y", alpha=0.3)
-    axes[0, 0].legend(ncol=len(names), loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=9,
-                      frameon=False)
-    if len(groups) > 1:
-        axes[0, 0].legend(ncol=len(names), loc="upper right", fontsize=8)
-    fig.suptitle(f"Weft load run {meta.get('date', '')}: every bar is a ratio to raw Netty measured in the same run"
-                 + (" (quick smoke run)" if meta.get("quick") else ""), fontsize=11)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    for _, fn in metrics:
+        for n in names:
+            for e in endpoints:
+                x = fn(n, e[0])
+                if x is not None:
+                    top = max(top, x + 0.2)
+    for row, (title, eps) in enumerate(groups):
+        for col, (mname, fn) in enumerate(metrics):
+            ax = axes[row, col]
+            for i, n in enumerate(names):
+                xs, ys = [], []
+                for j, e in enumerate(eps):
+                    x = fn(n, e[0])
+                    xs.append(j + (i - (len(names) - 1) / 2) * width)
+                    ys.append(0 if x is None else x)
+                bars = ax.bar(xs, ys, width, label=labels[n], color=colours(i))
+                for b, y in zip(bars, ys):
+                    ax.text(b.get_x() + b.get_width() / 2, y + 0.01, f"{y:.2f}", ha="center", va="bottom",
+                            fontsize=6, rotation=90)
+            ax.axhline(1.0, color="black", linewidth=0.8)
+            ax.axhline(0.9, color="grey", linewidth=0.8, linestyle="--")
+            ax.set_xticks(range(len(eps)))
+            ax.set_xticklabels([e[1].replace(", pipeline 16", "").replace("GET ", "").replace("POST ", "")
+                                for e in eps], fontsize=8)
+            ax.set_ylim(0, top + 0.1)
+            ax.set_ylabel(f"{mname} ÷ raw Netty's", fontsize=8)
+            ax.set_title(f"{title}: {mname}", fontsize=10)
+            ax.grid(axis="y", alpha=0.3)
+    handles, names_ = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, names_, ncol=len(names), loc="lower center", fontsize=9, frameon=False)
+    fig.suptitle(f"Weft load run {meta.get('date', '')}: every bar is a ratio to raw Netty 4.2 measured in the same "
+                 "run (1.00 = raw Netty, dashed = 0.90, higher is better)"
+                 + (" — quick smoke run" if meta.get("quick") else ""), fontsize=11)
+    fig.tight_layout(rect=(0, 0.05, 1, 0.96))
+    fig.savefig(path, dpi=100)
 
 
 if __name__ == "__main__":
