@@ -3,8 +3,8 @@
 Usage: /usr/bin/python3 load/report.py RAW.jsonl PREFIX ELAPSED_SECONDS
 
 Each cell is the median of the measured rounds; every ratio is that median over raw Netty's median for the same
-endpoint in the same run. Hand-written parts are taken in when they exist: PREFIX-notes.md (observations, after the
-targets) and PREFIX-jmh.md (the JMH section, at the end).
+endpoint in the same run. Hand-written parts are taken in when they exist: PREFIX-notes.md (how to read the run,
+before the tables) and PREFIX-jmh.md (the JMH section, at the end).
 """
 import json
 import os
@@ -166,6 +166,11 @@ def main():
               "read whole and sent back). Response headers are each server's own: raw Netty, Weft and aiohttp send "
               "`Date` and `Server`, Javalin `Date`, Ktor and Vert.x neither.\n")
 
+    notes = prefix + "-notes.md"
+    if os.path.exists(notes):
+        with open(notes) as f:
+            md.append(f.read().rstrip() + "\n")
+
     md.append("## Ratios to raw Netty (median requests/s ÷ raw Netty's)\n")
     md.append("![ratio to raw Netty per server and endpoint](" + os.path.basename(prefix) + ".png)\n")
     md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
@@ -200,11 +205,6 @@ def main():
     md.append("## Targets (reported, not asserted)\n")
     md.extend(targets(names, labels, endpoints, cells, ratio))
     md.append("")
-
-    notes = prefix + "-notes.md"
-    if os.path.exists(notes):
-        with open(notes) as f:
-            md.append(f.read().rstrip() + "\n")
 
     md.append("## Requests/s and latency per endpoint\n")
     md.append("req/s is the median of the rounds; p50/p99 in milliseconds; spread is (max − min) ÷ median over the "
