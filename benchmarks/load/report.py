@@ -122,8 +122,9 @@ def main():
     md = []
     title = "Quick load run (smoke check, not a result)" if meta.get("quick") else "Load run"
     md.append(f"# {title}: {meta.get('date', '?')}\n")
-    md.append("**Every ratio in this file is requests/s divided by raw Netty 4.2's requests/s for the same endpoint, "
-              "measured in the same run** (raw Netty = 1.00, higher is better). Absolute requests/s depend on the "
+    md.append("**Every ratio in this file is to raw Netty 4.2 on the same endpoint, measured in the same run**: "
+              "requests/s over raw Netty's requests/s, or requests per server CPU-second over raw Netty's "
+              "(raw Netty = 1.00, higher is better). Absolute requests/s depend on the "
               "machine; compare ratios, not numbers across files.\n")
     md.append("## Setup\n")
     md.append(f"- Machine: {meta.get('cpu', '?')}, 2 cores, Linux {meta.get('kernel', '?')}; {meta.get('java', '?')}; "

@@ -12,7 +12,8 @@ public final class JavalinServer {
             config.startup.showJavalinBanner = false;
             config.jetty.host = "127.0.0.1";
             config.jetty.port = port;
-            config.routes.get("/plaintext", ctx -> ctx.contentType("text/plain; charset=utf-8").result("Hello, World!"));
+            config.routes.get("/plaintext", ctx -> ctx.contentType("text/plain; charset=utf-8")
+                    .result("Hello, World!"));
             config.routes.get("/json", ctx -> ctx.json(Map.of("message", "Hello, World!")));
             config.routes.get("/user/{id}", ctx -> ctx.contentType("text/plain; charset=utf-8")
                     .result("user " + ctx.pathParam("id")));

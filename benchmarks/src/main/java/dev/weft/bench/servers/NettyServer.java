@@ -31,6 +31,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import io.netty.util.CharsetUtil;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class NettyServer {
     private static final AsciiString JSON = AsciiString.cached("application/json");
     private static final AsciiString OCTETS = AsciiString.cached("application/octet-stream");
     private static final byte[] HELLO = "Hello, World!".getBytes(CharsetUtil.UTF_8);
+    private static final byte[] NOT_FOUND = "Not Found".getBytes(CharsetUtil.UTF_8);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static volatile AsciiString date = now();
@@ -90,7 +92,7 @@ public final class NettyServer {
     }
 
     private static AsciiString now() {
-        return new AsciiString(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+        return new AsciiString(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
     }
 
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -108,7 +110,7 @@ public final class NettyServer {
             } else if (method == HttpMethod.POST && uri.equals("/echo")) {
                 res = ok(req.content().retain(), OCTETS);
             } else {
-                res = response(HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer("Not Found".getBytes(CharsetUtil.UTF_8)), TEXT);
+                res = response(HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer(NOT_FOUND), TEXT);
             }
             if (HttpUtil.isKeepAlive(req)) {
                 ctx.write(res);
