@@ -1,0 +1,354 @@
+"""Turns the rounds benchmarks/run recorded (PREFIX.jsonl) into PREFIX.md and PREFIX.png.
+
+Usage: /usr/bin/python3 load/report.py RAW.jsonl PREFIX ELAPSED_SECONDS
+
+Each cell is the median of the measured rounds; every ratio is that median over raw Netty's median for the same
+endpoint in the same run. Hand-written parts are taken in when they exist: PREFIX-notes.md (how to read the run,
+before the tables) and PREFIX-jmh.md (the JMH section, at the end).
+"""
+import json
+import os
+import statistics
+import sys
+
+CEILING = "netty"
+WEFT = "weft"
+
+LEFT_OUT = """\
+## Left out of this run
+
+Left out on purpose, not stubbed; each is one line in `load/servers.tsv` (or `load/endpoints.tsv`) once it exists:
+
+- **Weft (Kotlin DSL)**: the DSL does not exist yet (`dsl-kotlin` has the coroutine bridge only), so there is
+  no Kotlin-DSL server to measure and no "within 5% of Weft Java" figure.
+- **WebSocket echo (messages/s)**: Weft's WebSocket server is being written now.
+- **HTTP client requests/s** (Weft vs JDK HttpClient vs Vert.x WebClient): Weft's client is being written now.
+- **JMH WebSocket frame path**: same reason as WebSocket echo.
+"""
+
+
+def load(path):
+    meta, servers, rounds = {}, [], {}
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            rec = json.loads(line)
+            if "meta" in rec:
+                meta = rec["meta"]
+            elif "endpoint" not in rec:
+                servers.append(rec)
+            else:
+                rounds.setdefault((rec["server"], rec["endpoint"]), []).append(rec)
+    return meta, servers, rounds
+
+
+def endpoints_in_order(rounds):
+    seen, out = set(), []
+    for (_, e), recs in rounds.items():
+        if e not in seen:
+            seen.add(e)
+            out.append((e, recs[0]["label"], recs[0].get("pipeline", 1), recs[0].get("expect", 200)))
+    return out
+
+
+def summarise(recs, expect):
+    ok = [r["wrk"] for r in recs if "wrk" in r and r["wrk"].get("rps", 0) > 0]
+    if not ok:
+        reason = next((r.get("failed") or r.get("wrk", {}).get("failed") for r in recs), "no result")
+        return {"failed": reason or "no result"}
+    eff = [r["wrk"]["requests"] / r["server_cpu_s"] for r in recs
+           if "wrk" in r and r["wrk"].get("rps", 0) > 0 and r.get("server_cpu_s", 0) > 0]
+    errors = 0
+    for w in ok:
+        e = w["errors"]
+        errors += e["connect"] + e["read"] + e["write"] + e["timeout"]
+        if expect < 400:
+            errors += e["status"]
+    return {
+        "rps": statistics.median(w["rps"] for w in ok),
+        # wrk 4.1 sometimes reports a percentile as 0 (a bug in its histogram lookup): such a round is left out
+        # of that percentile's median.
+        "p50": median_or_none([w["p50_us"] / 1000.0 for w in ok if w["p50_us"] > 0]),
+        "p99": median_or_none([w["p99_us"] / 1000.0 for w in ok if w["p99_us"] >= max(1, w["p50_us"])]),
+        "spread": (max(w["rps"] for w in ok) - min(w["rps"] for w in ok)) / statistics.median(w["rps"] for w in ok),
+        "rounds": len(ok),
+        "errors": errors,
+        "per_cpu_s": statistics.median(eff) if eff else None,
+        "cpu_share": statistics.median(r["server_cpu_s"] / r["wrk"]["seconds"] for r in recs
+                                       if "wrk" in r and r.get("server_cpu_s") is not None
+                                       and r["wrk"].get("seconds", 0) > 0) if any("server_cpu_s" in r for r in recs)
+        else None,
+        "load": statistics.median(r.get("load1", 0.0) for r in recs if "wrk" in r),
+    }
+
+
+def median_or_none(xs):
+    return statistics.median(xs) if xs else None
+
+
+def fmt_ms(x):
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def fmt_ratio(x):
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+def main():
+    raw, prefix, elapsed = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    meta, servers, rounds = load(raw)
+    endpoints = endpoints_in_order(rounds)
+    cells = {}
+    for (s, e), recs in rounds.items():
+        expect = recs[0].get("expect", 200)
+        cells[(s, e)] = summarise(recs, expect)
+
+    def ratio(s, e):
+        c, base = cells.get((s, e)), cells.get((CEILING, e))
+        if not c or not base or "rps" not in c or "rps" not in base:
+            return None
+        return c["rps"] / base["rps"]
+
+    def eff_ratio(s, e):
+        c, base = cells.get((s, e)), cells.get((CEILING, e))
+        if not c or not base or not c.get("per_cpu_s") or not base.get("per_cpu_s"):
+            return None
+        return c["per_cpu_s"] / base["per_cpu_s"]
+
+    names = [s["server"] for s in servers]
+    labels = {s["server"]: s["label"] for s in servers}
+    md = []
+    title = "Quick load run (smoke check, not a result)" if meta.get("quick") else "Load run"
+    md.append(f"# {title}: {meta.get('date', '?')}\n")
+    md.append("**Every ratio in this file is to raw Netty 4.2 on the same endpoint, measured in the same run**: "
+              "requests/s over raw Netty's requests/s, or requests per server CPU-second over raw Netty's "
+              "(raw Netty = 1.00, higher is better). Absolute requests/s depend on the "
+              "machine; compare ratios, not numbers across files.\n")
+    md.append("## Setup\n")
+    md.append(f"- Machine: {meta.get('cpu', '?')}, 2 cores, Linux {meta.get('kernel', '?')}; {meta.get('java', '?')}; "
+              f"JVM options `{meta.get('jvm_opts', '')}` for every JVM server; wrk {meta.get('wrk', '?')}; "
+              f"aiohttp {meta.get('aiohttp', '?')} (Debian python3-aiohttp); Weft at commit `{meta.get('commit', '?')}`.")
+    md.append("- One server at a time, each in its own process, pinned to CPU 0 with `taskset`; wrk pinned to CPU 1 "
+              f"(`wrk -t1 -c{meta.get('connections', '?')}`), loopback only.")
+    md.append(f"- Per server: a warm-up of {meta.get('server_warmup_s', 0)} s spread over all endpoints after it starts. "
+              f"Per server and endpoint: a {meta.get('warmup_s', '?')} s warm-up, then {meta.get('rounds', '?')} "
+              f"measured round(s) of {meta.get('duration_s', '?')} s; each cell is the **median of the rounds** "
+              "(requests/s, and p50/p99 latency as wrk's `done()` hook reports them).")
+    md.append("- Rounds are interleaved: round 1 of every server (each started afresh), then round 2 of every "
+              "server, and so on; a disturbance of the machine then lands on all servers alike rather than on the one "
+              "being measured.")
+    loads = [r.get("load1") for recs in rounds.values() for r in recs if r.get("load1") is not None]
+    if loads and statistics.median(loads) > 3:
+        md.append(f"- **The machine was shared.** Other work ran on it during this run (builds and tests of other "
+                  f"branches): the 1-minute load average at the end of the measured rounds was "
+                  f"{min(loads):.1f} to {max(loads):.1f} (median {statistics.median(loads):.1f}) on 2 cores, where "
+                  "the run itself accounts for about 2. Expect wide spreads; the per-endpoint tables give each cell's "
+                  "spread and median load.")
+    elif loads:
+        md.append(f"- The 1-minute load average at the end of the measured rounds was {min(loads):.1f} to "
+                  f"{max(loads):.1f} on 2 cores (the run itself accounts for about 2).")
+    md.append("- Pipelined rows send 16 requests back to back per round trip (`load/wrk.lua`); the latency of a "
+              "pipelined request counts from the start of its batch.")
+    md.append("- Before measuring, every endpoint of every server is checked once (status, and the echoed body).")
+    md.append(f"- The whole run took {elapsed // 60} min {elapsed % 60} s (`benchmarks/run` "
+              f"{'--quick' if meta.get('quick') else 'with its defaults'}).\n")
+    md.append("| server | runs on (all pinned to one core) |")
+    md.append("|---|---|")
+    for s in servers:
+        note = f" — **{s['failed']}**" if s.get("failed") else ""
+        md.append(f"| {s['label']} | {s['threads']}{note} |")
+    md.append("")
+    md.append("Endpoints are the same in every server: `GET /plaintext` (13 bytes of text), `GET /json` "
+              "(`{\"message\":\"Hello, World!\"}` through the server's usual JSON encoder: Jackson for the JVM servers, "
+              "Vert.x's `JsonObject`, aiohttp's `json_response`), `GET /user/{id}` (path parameter, answers "
+              "`user 42`), a path no route has (404, each server's own 404 body), `POST /echo` with 1 KiB (the body "
+              "read whole and sent back). Response headers are each server's own: raw Netty, Weft and aiohttp send "
+              "`Date` and `Server`, Javalin `Date`, Ktor and Vert.x neither.\n")
+
+    notes = prefix + "-notes.md"
+    if os.path.exists(notes):
+        with open(notes) as f:
+            md.append(f.read().rstrip() + "\n")
+
+    md.append("## Ratios to raw Netty (median requests/s ÷ raw Netty's)\n")
+    md.append("![ratio to raw Netty per server and endpoint](" + os.path.basename(prefix) + ".png)\n")
+    md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
+    md.append("|---|" + "---:|" * len(names))
+    for e, elabel, _, _ in endpoints:
+        row = []
+        for n in names:
+            c = cells.get((n, e))
+            if c is None or "failed" in c:
+                row.append("—" if c is None else "failed")
+            else:
+                row.append(fmt_ratio(ratio(n, e)))
+        md.append(f"| {elabel} | " + " | ".join(row) + " |")
+    md.append("")
+
+    if any(c.get("per_cpu_s") for c in cells.values()):
+        md.append("## Requests per server CPU-second, as a ratio to raw Netty\n")
+        md.append("The same rounds counted another way: requests served divided by the CPU time the server process "
+                  "used in the round (all its threads: event loop, JIT, GC; from `/proc/PID/stat`). On a shared "
+                  "machine this is steadier than requests/s, because a server that gets less of its core serves "
+                  "fewer requests but also uses fewer CPU-seconds. It is a cost per request, not a throughput.\n")
+        md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
+        md.append("|---|" + "---:|" * len(names))
+        for e, elabel, _, _ in endpoints:
+            row = []
+            for n in names:
+                c = cells.get((n, e))
+                row.append("—" if c is None else ("failed" if "failed" in c else fmt_ratio(eff_ratio(n, e))))
+            md.append(f"| {elabel} | " + " | ".join(row) + " |")
+        md.append("")
+
+    md.append("## Targets (reported, not asserted)\n")
+    md.extend(targets(names, labels, endpoints, cells, ratio))
+    md.append("")
+
+    md.append("## Requests/s and latency per endpoint\n")
+    md.append("req/s is the median of the rounds; p50/p99 in milliseconds; spread is (max − min) ÷ median over the "
+              "rounds (n/a: wrk reported no usable percentile in any round); req per CPU-s is requests per CPU-second of the server process, CPU share the server's CPU time "
+              "over the round's wall time (about 100% when it had its core to itself and was kept busy); load avg is "
+              "the median 1-minute load average at the end of the rounds; errors are socket errors and timeouts, plus unexpected statuses (none are allowed except on "
+              "the 404 rows).\n")
+    for e, elabel, _, _ in endpoints:
+        md.append(f"### {elabel}\n")
+        md.append("| server | req/s | ratio to raw Netty | p50 ms | p99 ms | spread | errors | req per CPU-s | "
+                  "CPU share | load avg |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in names:
+            c = cells.get((n, e))
+            if c is None:
+                continue
+            if "failed" in c:
+                md.append(f"| {labels[n]} | {c['failed']} | | | | | | | | |")
+                continue
+            md.append(f"| {labels[n]} | {c['rps']:,.0f} | {fmt_ratio(ratio(n, e))} | {fmt_ms(c['p50'])} | "
+                      f"{fmt_ms(c['p99'])} | {c['spread'] * 100:.0f}% | {c['errors']} | "
+                      + (f"{c['per_cpu_s']:,.0f}" if c.get("per_cpu_s") else "") + " | "
+                      + (f"{c['cpu_share'] * 100:.0f}%" if c.get("cpu_share") is not None else "") + " | "
+                      + f"{c['load']:.1f} |")
+        md.append("")
+
+    md.append(LEFT_OUT)
+    jmh = prefix + "-jmh.md"
+    if os.path.exists(jmh):
+        with open(jmh) as f:
+            md.append(f.read().rstrip() + "\n")
+    md.append("## Reproduce\n")
+    md.append("```sh\nbenchmarks/run            # the full run (this file)\nbenchmarks/run --quick    "
+              "# a smoke check into benchmarks/target/load-quick/\n```\n")
+    md.append(f"Raw rounds: [`{os.path.basename(prefix)}.jsonl`]({os.path.basename(prefix)}.jsonl).\n")
+    with open(prefix + ".md", "w") as f:
+        f.write("\n".join(md))
+    chart(prefix + ".png", names, labels, endpoints, ratio, eff_ratio, meta)
+
+
+def targets(names, labels, endpoints, cells, ratio):
+    """Each target read on both measures: requests/s, and requests per server CPU-second."""
+    out = []
+    if WEFT not in names or CEILING not in names:
+        return ["Weft or raw Netty is not in this run."]
+    measures = [("requests/s", "rps"), ("per CPU-second", "per_cpu_s")]
+
+    def value(n, e, key):
+        c = cells.get((n, e))
+        return c.get(key) if c else None
+
+    def verdict(ok):
+        return "met" if ok else "**not met**"
+
+    for e in ("plaintext", "json"):
+        parts = []
+        for mname, key in measures:
+            w, base = value(WEFT, e, key), value(CEILING, e, key)
+            if w and base:
+                parts.append(f"{mname} {w / base:.2f} ({verdict(w / base >= 0.90)})")
+        out.append(f"- Weft Java ≥ 0.90 of raw Netty on `{e}` keep-alive: " + "; ".join(parts) + ".")
+    for mname, key in measures:
+        behind = []
+        for e, elabel, _, _ in endpoints:
+            w = value(WEFT, e, key)
+            if not w:
+                continue
+            for n in names:
+                if n in (WEFT, CEILING):
+                    continue
+                c = value(n, e, key)
+                if c and c > w:
+                    behind.append(f"{elabel}: {labels[n]} {c / w:.2f}× Weft")
+        out.append(f"- Weft ahead of every peer on every endpoint, by {mname}: "
+                   + ("met." if not behind else "**not met** — " + "; ".join(behind) + "."))
+    for e in ("user", "miss"):
+        parts = []
+        for mname, key in measures:
+            base, c = value(WEFT, "plaintext", key), value(WEFT, e, key)
+            if base and c:
+                parts.append(f"{mname} {c / base:.2f} of it ({verdict(c / base >= 0.90)})")
+        if parts:
+            out.append(f"- Weft `{e}` within 10% of Weft `plaintext` (keep-alive): " + "; ".join(parts) + ".")
+    out.append("- Weft Kotlin DSL within 5% of Weft Java: not measured (no DSL yet, see below).")
+    return out
+
+
+def chart(path, names, labels, endpoints, ratio, eff_ratio, meta):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    groups = [("keep-alive", [e for e in endpoints if e[2] == 1]),
+              ("pipelining depth 16", [e for e in endpoints if e[2] != 1])]
+    groups = [g for g in groups if g[1]]
+    metrics = [("requests/s", ratio)]
+    if any(eff_ratio(n, e[0]) is not None for n in names for e in endpoints):
+        metrics.append(("requests per server CPU-second", eff_ratio))
+    fig, axes = plt.subplots(len(groups), len(metrics), figsize=(8.5 * len(metrics), 4.4 * len(groups)),
+                             squeeze=False)
+    colours = plt.get_cmap("tab10")
+    width = 0.8 / max(1, len(names))
+    top = 1.2
+    for _, fn in metrics:
+        for n in names:
+            for e in endpoints:
+                x = fn(n, e[0])
+                if x is not None:
+                    top = max(top, x + 0.2)
+    top = min(top, 2.5)   # a wild outlier (a starved raw Netty round) must not flatten every other bar
+    for row, (title, eps) in enumerate(groups):
+        for col, (mname, fn) in enumerate(metrics):
+            ax = axes[row, col]
+            for i, n in enumerate(names):
+                xs, ys = [], []
+                for j, e in enumerate(eps):
+                    x = fn(n, e[0])
+                    xs.append(j + (i - (len(names) - 1) / 2) * width)
+                    ys.append(0 if x is None else x)
+                bars = ax.bar(xs, [min(y, top) for y in ys], width, label=labels[n], color=colours(i),
+                              hatch=None)
+                for b, y in zip(bars, ys):
+                    clipped = y > top
+                    ax.text(b.get_x() + b.get_width() / 2, min(y, top) + (-0.02 if clipped else 0.01),
+                            f"{y:.2f}" + ("↑" if clipped else ""), ha="center", va="top" if clipped else "bottom",
+                            fontsize=6, rotation=90, fontweight="bold" if clipped else "normal")
+            ax.axhline(1.0, color="black", linewidth=0.8)
+            ax.axhline(0.9, color="grey", linewidth=0.8, linestyle="--")
+            ax.set_xticks(range(len(eps)))
+            ax.set_xticklabels([e[1].replace(", pipeline 16", "").replace("GET ", "").replace("POST ", "")
+                                for e in eps], fontsize=8)
+            ax.set_ylim(0, top + 0.15)
+            ax.set_ylabel(f"{mname} ÷ raw Netty's", fontsize=8)
+            ax.set_title(f"{title}: {mname}", fontsize=10)
+            ax.grid(axis="y", alpha=0.3)
+    handles, names_ = axes[0, 0].get_legend_handles_labels()
+    fig.legend(handles, names_, ncol=len(names), loc="lower center", fontsize=9, frameon=False)
+    fig.suptitle(f"Weft load run {meta.get('date', '')}: every bar is a ratio to raw Netty 4.2 measured in the same "
+                 "run (1.00 = raw Netty, dashed = 0.90, higher is better)"
+                 + (" — quick smoke run" if meta.get("quick") else ""), fontsize=11)
+    fig.tight_layout(rect=(0, 0.05, 1, 0.96))
+    fig.savefig(path, dpi=100)
+
+
+if __name__ == "__main__":
+    main()

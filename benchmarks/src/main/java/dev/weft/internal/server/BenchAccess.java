@@ -1,0 +1,50 @@
+package dev.weft.internal.server;
+
+import dev.weft.internal.loop.NettyLoop;
+import dev.weft.internal.web.ResponseParts;
+import dev.weft.internal.web.WebAccess;
+import dev.weft.json.JsonCodec;
+import dev.weft.loop.Loop;
+import dev.weft.web.Application;
+import dev.weft.web.Response;
+import dev.weft.web.ServerConfig;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.util.AsciiString;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The benchmarks' door into Weft's package-private server classes. It lives in the benchmarks module but in the
+ * package {@code dev.weft.internal.server} (a split package, fine on the class path, no reflection), so JMH can drive
+ * the real connection handler and response writer without a socket.
+ *
+ * <p>{@link #initPipeline} must build the pipeline as {@code HttpServer.bind} does; keep the two in step.
+ */
+public final class BenchAccess {
+    private BenchAccess() {
+    }
+
+    /** A server for {@code app} (frozen here) that is never bound: only its pipeline is used. */
+    public static HttpServer server(Application app, ServerConfig config, Loop loop) {
+        app.freeze();
+        return new HttpServer(WebAccess.get().compile(app), config, (NettyLoop) loop, List.of());
+    }
+
+    /** The handlers {@code HttpServer.bind} puts on every accepted connection. */
+    public static void initPipeline(HttpServer server, Channel ch) {
+        ch.pipeline()
+                .addLast("decoder", new RequestDecoder(server.config().limits()))
+                .addLast("encoder", new HttpResponseEncoder())
+                .addLast("weft", new Http1Connection(server));
+    }
+
+    /** What an exchange does with a handler's response: Weft's response to Netty's, body encoded. */
+    public static FullHttpResponse encode(ByteBufAllocator alloc, Response response, AsciiString serverHeader)
+            throws IOException {
+        ResponseParts parts = WebAccess.get().parts(response);
+        return ResponseWriter.encode(alloc, parts, false, false, false, serverHeader, JsonCodec.jackson());
+    }
+}
