@@ -49,6 +49,7 @@ final class RequestDecoder extends HttpRequestDecoder {
 
     private final int maxHeaderCount;
     private final ReadTimeouts timeouts;
+    private final FoldScan foldScan = new FoldScan();
     private final ServerLimits limits;
 
     /** Between two messages or inside a request head; false inside a body (including its trailer section). */
@@ -191,21 +192,39 @@ final class RequestDecoder extends HttpRequestDecoder {
         super.decodeLast(ctx, in, out);
     }
 
-    /** Looks for an LF followed by SP or HTAB in the head bytes Netty just consumed, {@code in[from, to)}. */
+    /**
+     * Looks for an LF followed by SP or HTAB in the head bytes Netty just consumed, {@code in[from, to)}, in one
+     * pass over them rather than an {@code indexOf} per line.
+     */
     private void scanHead(ByteBuf in, int from, int to) {
         if (afterLf && isSpaceOrTab(in.getByte(from))) {
             folded = true;
+            return;
         }
-        int i = from;
-        while (!folded) {
-            int lf = in.indexOf(i, to, LF);
-            if (lf < 0 || lf + 1 >= to) {
-                break;
-            }
-            folded = isSpaceOrTab(in.getByte(lf + 1));
-            i = lf + 1;
+        if (folded) {
+            return;
         }
+        foldScan.prevLf = false;
+        foldScan.found = false;
+        in.forEachByte(from, to - from, foldScan);
+        folded = foldScan.found;
         afterLf = in.getByte(to - 1) == LF;
+    }
+
+    /** Stops at the first SP or HTAB right after an LF. */
+    private static final class FoldScan implements io.netty.util.ByteProcessor {
+        boolean prevLf;
+        boolean found;
+
+        @Override
+        public boolean process(byte b) {
+            if (prevLf && (b == ' ' || b == '\t')) {
+                found = true;
+                return false;
+            }
+            prevLf = b == LF;
+            return true;
+        }
     }
 
     private static boolean isSpaceOrTab(byte b) {
