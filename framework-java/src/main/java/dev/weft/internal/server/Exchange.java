@@ -143,11 +143,14 @@ final class Exchange implements ProtocolSwitch {
                 stream.refuse(417, "unsupported expectation");
                 return null;
             }
-            if (head.protocolVersion() == HttpVersion.HTTP_1_1 && hasBody) {
-                stream.sendContinue();
-            }
         }
         RequestBody body = hasBody ? RequestBody.open(limit, contentLength) : RequestBody.empty();
+        if (expect != null && hasBody && head.protocolVersion() == HttpVersion.HTTP_1_1) {
+            // 100 Continue only once the handler asks for the body: a handler or middleware that answers without
+            // reading it (401, 403, a redirect) spares the client the upload, as aiohttp's per-route expect
+            // handler allows. The connection then closes after the answer (the body's framing is unknown).
+            body.onFirstRead(stream::sendContinue);
+        }
         DefaultRequest request = new DefaultRequest(info, method, uri, rawPath, path, query,
                 NettyHeaders.readOnly(head.headers()), head.protocolVersion().text(), HttpUtil.isKeepAlive(head),
                 body, contentLength, owner);
@@ -329,8 +332,9 @@ final class Exchange implements ProtocolSwitch {
         responded = true;
         // A WebSocket upgrade answered with anything but 101: the client may already be sending frames, which must
         // never be read as HTTP (RequestDecoder holds them), so the connection closes after this response.
+        // A client still waiting for 100 Continue may send the body or not: the framing is unknown, so close.
         boolean close = stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping()
-                || wantsWebSocket(this.head);
+                || wantsWebSocket(this.head) || body.awaitingContinue();
         ChannelHandlerContext ctx = stream.context();
         boolean head = "HEAD".equals(request.method());
         boolean http10 = this.head.protocolVersion() == HttpVersion.HTTP_1_0;

@@ -20,6 +20,7 @@ public final class RequestBody {
     private boolean complete;
     private boolean tooLarge;
     private @Nullable CompletableFuture<byte[]> result;
+    private @Nullable Runnable onFirstRead;
 
     private RequestBody(long limit, int expected) {
         this.limit = limit;
@@ -78,6 +79,11 @@ public final class RequestBody {
     /** The whole body once it has arrived. */
     public CompletionStage<byte[]> bytes() {
         if (result == null) {
+            Runnable first = onFirstRead;
+            onFirstRead = null;
+            if (first != null && !complete) {
+                first.run();
+            }
             result = new CompletableFuture<>();
             if (tooLarge) {
                 fail();
@@ -86,6 +92,16 @@ public final class RequestBody {
             }
         }
         return result;
+    }
+
+    /** Runs {@code action} when the body is first asked for (to send {@code 100 Continue}), not before. */
+    public void onFirstRead(Runnable action) {
+        this.onFirstRead = action;
+    }
+
+    /** Whether the client still waits for {@code 100 Continue} before sending the body: nobody asked for it. */
+    public boolean awaitingContinue() {
+        return onFirstRead != null && !complete;
     }
 
     /** The connection closed before the body was complete: a reader waiting for it fails. */

@@ -74,10 +74,10 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     // closing
     private volatile boolean closeSent;
     /**
-     * The peer's Close has been handed to the reader (or queued). Until then a reader must wait for it rather than
-     * be told CLOSING because our automatic answer went out first.
+     * A Close or Error is about to be handed to the reader, after our close frame went out. Until it is, a reader
+     * must wait for it rather than be told CLOSING. Set before {@code closeSent}, cleared when delivered.
      */
-    private volatile boolean closeDelivered;
+    private volatile boolean finalPending;
     private volatile boolean closeReceived;
     private volatile boolean closed;
     private volatile int closeCode;
@@ -154,7 +154,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             if (closed) {
                 return CompletableFuture.completedFuture(WsMessage.CLOSED);
             }
-            if (closeSent && (!closeReceived || closeDelivered)) {
+            if (closeSent && !finalPending) {
                 return CompletableFuture.completedFuture(WsMessage.CLOSING);
             }
             r = new CompletableFuture<>();
@@ -186,8 +186,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     private void deliver(WsMessage m) {
         CompletableFuture<WsMessage> r;
         synchronized (this) {
-            if (m instanceof WsMessage.Close) {
-                closeDelivered = true;
+            if (m instanceof WsMessage.Close || m instanceof WsMessage.Error) {
+                finalPending = false;
             }
             r = reader;
             if (r == null) {
@@ -307,6 +307,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         }
         closeCode = code;
         if (options.autoclose()) {
+            finalPending = true;
             closeSent = true;
             // Echo the code (RFC 6455 §5.5.1); a close frame without a code is answered without one.
             CloseWebSocketFrame reply = frame.statusCode() < 0 ? new CloseWebSocketFrame()
@@ -574,6 +575,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     /** A failure found here: close with {@code code} and tell the reader. */
     private void fail(int code, String message) {
         if (!closeSent) {
+            finalPending = exception == null; // recordFailure below delivers the Error
             closeSent = true;
             ctx.writeAndFlush(new CloseWebSocketFrame(code, message.length() > 100 ? message.substring(0, 100)
                     : message));

@@ -146,6 +146,17 @@ class Http1ConnectionTest {
     }
 
     @Test
+    void a_handler_that_answers_without_reading_the_body_sends_no_100_continue_and_closes() throws Exception {
+        try (RawHttp c = RawHttp.connect(port)) {
+            c.send("POST /fast/1 HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            var res = c.read();
+            assertThat(res.status()).as("the final answer comes first, with no interim 100").isEqualTo(405);
+            assertThat(res.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
     void chunked_request_body_is_reassembled() throws Exception {
         try (RawHttp c = RawHttp.connect(port)) {
             var res = c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
