@@ -60,6 +60,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     private boolean needsFlush;
     private boolean closing;
     private boolean broken;
+    /** Our answer is out and our side shut down; the client's remaining bytes are read and dropped. */
+    private boolean lingering;
     private long idleSince;
     private @Nullable ScheduledFuture<?> idleTimer;
     /** The connection switched protocols (a WebSocket): it is no longer HTTP. */
@@ -149,6 +151,11 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         inRead = true;
         if (broken || upgraded != null) {
+            if (lingering && msg instanceof LastHttpContent) {
+                // The refused body has been read to its end: nothing is left unread, so closing now sends a
+                // clean FIN after our answer instead of a reset that could destroy it.
+                ctx.close();
+            }
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -358,6 +365,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
                 return;
             }
             broken = true;
+            lingering = true;
             ctx.channel().config().setAutoRead(true);
             duplex.shutdownOutput();
             ctx.executor().schedule(() -> {
