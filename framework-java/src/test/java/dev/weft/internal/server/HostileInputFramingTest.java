@@ -32,18 +32,8 @@ class HostileInputFramingTest {
         server.close();
     }
 
-    /** Sends {@code request} on a new connection and checks the answer, the close and that the server still serves. */
     private RawHttp.Reply assertRefused(String request, int status) throws IOException {
-        RawHttp.Reply reply;
-        try (RawHttp c = server.connect()) {
-            reply = c.send(request).read();
-            assertThat(reply.status()).as(reply.statusLine()).isEqualTo(status);
-            assertThat(reply.announcesClose()).as("Connection: close on the refusal").isTrue();
-            assertThat(c.closedByServer()).as("the connection is closed after the refusal").isTrue();
-        }
-        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
-        server.assertStillServing();
-        return reply;
+        return server.assertRefused(request, status);
     }
 
     // ---- 1. Content-Length together with Transfer-Encoding

@@ -29,15 +29,7 @@ class HostileInputLimitsTest {
     }
 
     private RawHttp.Reply assertRefused(String request, int status) throws IOException {
-        RawHttp.Reply reply;
-        try (RawHttp c = server.connect()) {
-            reply = c.send(request).read();
-            assertThat(reply.status()).as(reply.statusLine()).isEqualTo(status);
-            assertThat(reply.announcesClose()).as("Connection: close on the refusal").isTrue();
-            assertThat(c.closedByServer()).as("the connection is closed after the refusal").isTrue();
-        }
-        server.assertStillServing();
-        return reply;
+        return server.assertRefused(request, status);
     }
 
     private static String target(int requestLineBytes) {

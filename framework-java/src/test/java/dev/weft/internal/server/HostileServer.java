@@ -95,4 +95,23 @@ final class HostileServer implements AutoCloseable {
         runner.close();
         loop.close();
     }
+
+    /**
+     * Sends {@code request} on a new connection and checks the refusal: the status, {@code Connection: close}, the
+     * close itself, no stack trace in the body, and that the server still serves a new connection afterwards.
+     */
+    RawHttp.Reply assertRefused(String request, int status) throws IOException {
+        RawHttp.Reply reply;
+        try (RawHttp c = connect()) {
+            reply = c.send(request).read();
+            assertThat(reply.status()).as(reply.statusLine()).isEqualTo(status);
+            assertThat(reply.announcesClose())
+                    .as("Connection: close on the refusal").isTrue();
+            assertThat(c.closedByServer())
+                    .as("the connection is closed after the refusal").isTrue();
+        }
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertStillServing();
+        return reply;
+    }
 }
