@@ -23,8 +23,11 @@ final class RequestChecks {
     static @Nullable BadRequestException check(HttpRequest req) {
         HttpHeaders h = req.headers();
         boolean http11 = req.protocolVersion() == HttpVersion.HTTP_1_1;
-        List<String> te = h.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        List<String> cl = h.getAll(HttpHeaderNames.CONTENT_LENGTH);
+        // Most requests carry neither: a lookup each, and no list unless the header is there.
+        List<String> te = h.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                ? h.getAll(HttpHeaderNames.TRANSFER_ENCODING) : List.of();
+        List<String> cl = h.contains(HttpHeaderNames.CONTENT_LENGTH)
+                ? h.getAll(HttpHeaderNames.CONTENT_LENGTH) : List.of();
         if (!te.isEmpty()) {
             if (!cl.isEmpty()) {
                 return new BadRequestException(400, "both Content-Length and Transfer-Encoding");

@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -31,6 +32,10 @@ final class ResponseWriter {
     private static final AsciiString APPLICATION_JSON = AsciiString.cached(dev.weft.http.MediaTypes.APPLICATION_JSON);
     private static final AsciiString TEXT_HTML = AsciiString.cached(dev.weft.http.MediaTypes.TEXT_HTML);
 
+    /** Response headers are validated when set on the response, so the copy the encoder reads need not be. */
+    private static final DefaultHttpHeadersFactory UNVALIDATED =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
     private ResponseWriter() {
     }
 
@@ -45,7 +50,7 @@ final class ResponseWriter {
         boolean bodyAllowed = !HttpStatus.forbidsBody(status);
         ByteBuf content = bodyAllowed ? body(alloc, r.body(), codec) : Unpooled.EMPTY_BUFFER;
         // A fresh header set per response: the response object may be sent again (a cached constant, say).
-        HttpHeaders headers = DefaultHttpHeadersFactory.headersFactory().withValidation(false).newHeaders();
+        HttpHeaders headers = UNVALIDATED.newHeaders();
         if (r.headers() != null) {
             headers.add(r.headers());
         }
@@ -77,8 +82,7 @@ final class ResponseWriter {
         }
         HttpResponseStatus st = r.reason() == null ? HttpResponseStatus.valueOf(status)
                 : new HttpResponseStatus(status, r.reason());
-        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, st, content, headers,
-                DefaultHttpHeadersFactory.trailersFactory().withValidation(false).newEmptyHeaders());
+        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, st, content, headers, EmptyHttpHeaders.INSTANCE);
     }
 
     private static CharSequence contentType(String ct) {
