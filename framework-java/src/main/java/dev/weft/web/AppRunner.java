@@ -247,7 +247,7 @@ public final class AppRunner implements AutoCloseable {
     /** Completes with true when {@code stage} completes within {@code limit}, false when the limit passes first. */
     private CompletionStage<Boolean> within(CompletionStage<Void> stage, Duration limit) {
         CompletableFuture<Boolean> out = new CompletableFuture<>();
-        var timer = loop.schedule(limit, () -> out.complete(false));
+        var timer = loop.scheduleDeadline(limit, () -> out.complete(false));
         stage.whenComplete((v, t) -> {
             timer.cancel();
             out.complete(true);

@@ -25,9 +25,13 @@ public enum TestTransport {
 
     private static final AtomicLong NEXT_NAME = new AtomicLong();
 
-    /** A new loop with {@code threads} threads that this transport runs on. The caller closes it. */
+    /**
+     * A new loop with {@code threads} threads that this transport runs on. The caller closes it. Its threads are
+     * borrowed from a pool that test loops share, and handed back when it closes: a suite that makes a loop per test
+     * does not start a thread per test.
+     */
     public Loop newLoop(int threads) {
-        return this == TCP ? Loop.create(threads) : new NettyLoop(threads, LocalIoHandler.newFactory());
+        return NettyLoop.forTests(threads, this == TCP ? NettyLoop.defaultIoHandlers() : LocalIoHandler.newFactory());
     }
 
     /** A new site to serve a test application on: a free port, or a fresh in-memory name. */

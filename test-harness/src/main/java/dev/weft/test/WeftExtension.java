@@ -1,5 +1,6 @@
 package dev.weft.test;
 
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
@@ -31,8 +32,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * At the end of each test it first looks for leaks, without waiting: a response of a {@link TestClient} neither
  * read nor released, a request still awaiting its response, a request a server is still handling (a handler that
  * never completed), a WebSocket still open on a server. Then it closes what the test started (clients, servers,
- * then the loop) and fails the test if it leaked, naming each leak by request, or if closing failed. Each test has
- * its own resources: tests may run in parallel.
+ * then the loop); just before the loop, it looks for timers still scheduled on it (an application's cleanup has run
+ * by then). It fails the test if it leaked, naming each leak by request or by where the timer was scheduled, or if
+ * closing failed. Each test has its own resources: tests may run in parallel.
  */
 public final class WeftExtension implements ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WeftExtension.class);
@@ -72,7 +74,9 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
             return;
         }
         List<String> leaks = r.leaks();
-        List<Throwable> errors = r.close();
+        List<Throwable> errors = r.closeAllButLoop();
+        leaks.addAll(r.pendingTimers());
+        r.closeLoop();
         if (!leaks.isEmpty()) {
             AssertionError failure = new AssertionError("the test leaked " + leaks.size() + " thing(s) it should"
                     + " have finished before it ended:\n  - " + String.join("\n  - ", leaks));
@@ -194,7 +198,22 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
             return leaks;
         }
 
-        List<Throwable> close() {
+        /**
+         * Timers still scheduled on the loop once the test's clients and servers are closed (so an application's
+         * cleanup has cancelled its own): each would have fired after the test, or never.
+         */
+        List<String> pendingTimers() {
+            List<String> leaks = new ArrayList<>();
+            if (loop instanceof NettyLoop n) {
+                runQueuedEvents(n);
+                for (String timer : n.pendingTimers()) {
+                    leaks.add(timer + ": cancel it (Timer.cancel()) or let it run before the test ends");
+                }
+            }
+            return leaks;
+        }
+
+        List<Throwable> closeAllButLoop() {
             List<Throwable> errors = new ArrayList<>();
             if (clients != null) {
                 errors.addAll(clients.closeAll());
@@ -205,10 +224,13 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
             if (patches != null) {
                 errors.addAll(patches.closeAll());
             }
+            return errors;
+        }
+
+        void closeLoop() {
             if (loop != null) {
                 loop.close();
             }
-            return errors;
         }
     }
 

@@ -43,6 +43,39 @@ class WeftExtensionTest {
         }
     }
 
+    @WeftTest
+    static class LeavesATimerScheduled {
+        @Test
+        void schedules_a_reminder_nobody_cancels(Loop loop) {
+            loop.schedule(java.time.Duration.ofMinutes(5), () -> { });
+        }
+    }
+
+    @WeftTest
+    static class AppCancelsItsTimerAtCleanup {
+        @Test
+        void starts_a_background_timer_in_startup(TestClients clients) {
+            Application app = Application.create();
+            app.cleanupContext(a -> {
+                var heartbeat = Loop.current().schedule(java.time.Duration.ofMinutes(5), () -> { });
+                return () -> {
+                    heartbeat.cancel();
+                    return null;
+                };
+            });
+            try (var res = clients.create(app).get("/").join()) {
+                assertThat(res.status()).isEqualTo(404);
+            }
+        }
+
+        @Test
+        void schedules_a_timer_that_runs_before_the_end(Loop loop) throws Exception {
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            loop.schedule(java.time.Duration.ofMillis(1), () -> ran.complete(null));
+            ran.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     static Application app() {
         return app(new CompletableFuture<>());
     }
@@ -215,6 +248,21 @@ class WeftExtensionTest {
             }
             RAW_SOCKETS.clear();
         }
+    }
+
+    @Test
+    void a_test_that_leaves_a_timer_scheduled_fails_naming_where_it_was_scheduled() {
+        assertThat(failureOf(LeavesATimerScheduled.class)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the test leaked 1 thing(s)")
+                .hasMessageContaining("a timer scheduled at " + LeavesATimerScheduled.class.getName()
+                        + ".schedules_a_reminder_nobody_cancels(WeftExtensionTest.java:")
+                .hasMessageContaining("cancel it");
+    }
+
+    @Test
+    void timers_cancelled_by_the_apps_cleanup_or_already_run_are_not_leaks() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(AppCancelsItsTimerAtCleanup.class)).execute()
+                .testEvents().assertStatistics(s -> s.started(2).succeeded(2));
     }
 
     @Test

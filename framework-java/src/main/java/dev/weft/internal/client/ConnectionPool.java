@@ -3,6 +3,7 @@ package dev.weft.internal.client;
 import dev.weft.client.ClientConnectionException;
 import dev.weft.client.TraceEvent;
 import dev.weft.client.Tracer;
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -91,7 +92,7 @@ final class ConnectionPool {
         }
         c.idleSince = loop.nanoTime();
         idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addLast(c);
-        c.idleTimer = loop.schedule(settings.keepaliveTimeout(), () -> {
+        c.idleTimer = NettyLoop.deadline(loop, settings.keepaliveTimeout(), () -> {
             ArrayDeque<Connection> q = idle.get(c.origin);
             if (q != null && q.remove(c)) {
                 close(c);

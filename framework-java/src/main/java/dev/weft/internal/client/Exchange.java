@@ -4,6 +4,7 @@ import dev.weft.client.ClientConnectionException;
 import dev.weft.client.ClientException;
 import dev.weft.client.ClientPayloadException;
 import dev.weft.client.ClientTimeoutException;
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.ByteBuf;
@@ -183,7 +184,7 @@ final class Exchange {
         }
         reading = true;
         if (sockRead != null && readTimer == null) {
-            readTimer = loop.schedule(sockRead, () -> {
+            readTimer = NettyLoop.deadline(loop, sockRead, () -> {
                 readTimer = null;
                 fail(new ClientTimeoutException(ClientTimeoutException.Kind.SOCK_READ, sockRead,
                         "waiting for the response from " + conn.origin));

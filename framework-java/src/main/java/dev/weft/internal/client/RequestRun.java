@@ -12,6 +12,7 @@ import dev.weft.client.Tracer;
 import dev.weft.http.Cookie;
 import dev.weft.http.MutableHeaders;
 import dev.weft.internal.http.NettyHeaders;
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.Unpooled;
@@ -100,7 +101,7 @@ final class RequestRun implements Exchange.Listener {
     void start() {
         Duration total = timeout.total();
         if (total != null) {
-            totalTimer = loop.schedule(total, this::onTotalTimeout);
+            totalTimer = NettyLoop.deadline(loop, total, this::onTotalTimeout);
         }
         attempt(false);
     }
@@ -115,7 +116,7 @@ final class RequestRun implements Exchange.Listener {
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
         Duration connect = timeout.connect();
-        Timer connectTimer = connect == null || acquire.isDone() ? null : loop.schedule(connect,
+        Timer connectTimer = connect == null || acquire.isDone() ? null : NettyLoop.deadline(loop, connect,
                 () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
                         connect, "getting a connection to " + origin)));
         acquire.whenComplete((conn, error) -> {

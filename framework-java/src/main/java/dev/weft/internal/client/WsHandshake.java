@@ -12,6 +12,7 @@ import dev.weft.http.Cookie;
 import dev.weft.http.MutableHeaders;
 import dev.weft.http.SetCookieParser;
 import dev.weft.internal.http.NettyHeaders;
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.ws.Deflate;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
@@ -93,7 +94,7 @@ final class WsHandshake implements Exchange.Listener {
     void start() {
         Duration total = timeout.total();
         if (total != null) {
-            totalTimer = loop.schedule(total, () -> {
+            totalTimer = NettyLoop.deadline(loop, total, () -> {
                 totalTimer = null;
                 ClientTimeoutException e = new ClientTimeoutException(ClientTimeoutException.Kind.TOTAL, total,
                         "for the WebSocket handshake with " + wsUrl);
@@ -117,7 +118,7 @@ final class WsHandshake implements Exchange.Listener {
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
         Duration connect = timeout.connect();
-        Timer connectTimer = connect == null || acquire.isDone() ? null : loop.schedule(connect,
+        Timer connectTimer = connect == null || acquire.isDone() ? null : NettyLoop.deadline(loop, connect,
                 () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
                         connect, "getting a connection to " + origin)));
         acquire.whenComplete((conn, error) -> {

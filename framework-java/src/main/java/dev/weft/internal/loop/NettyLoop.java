@@ -35,31 +35,67 @@ public final class NettyLoop implements Loop {
     private final LoopThreadFactory threadFactory;
     private final EventLoop home;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final @Nullable LoopThreadPool pool;
+    /** With pooled threads: one per event loop started, completed when it has handed its thread back. */
+    private final java.util.@Nullable List<CompletableFuture<Void>> leases;
+    private final @Nullable PendingTimers pendingTimers;
 
     public NettyLoop(int threads) {
         this(threads, ioHandlerFactory());
+    }
+
+    /** A loop on threads of its own, started on first use and ended by {@link #close()}. */
+    public NettyLoop(int threads, IoHandlerFactory ioHandlers) {
+        this(threads, ioHandlers, false);
+    }
+
+    /**
+     * A loop made for one test: its threads are borrowed from {@link LoopThreadPool} and handed back when it closes
+     * (a suite that makes a loop per test does not start a thread per test), and it keeps track of the timers
+     * scheduled on it, for {@link #pendingTimers()}.
+     */
+    public static NettyLoop forTests(int threads, IoHandlerFactory ioHandlers) {
+        return new NettyLoop(threads, ioHandlers, true);
     }
 
     /**
      * A loop whose threads run {@code ioHandlers}: Netty's {@code LocalIoHandler} gives a loop on which in-memory
      * {@code LocalChannel}s (the test harness's transport) can be registered, which epoll and NIO loops refuse.
      */
-    public NettyLoop(int threads, IoHandlerFactory ioHandlers) {
+    private NettyLoop(int threads, IoHandlerFactory ioHandlers, boolean forTests) {
         if (threads < 1) {
             throw new IllegalArgumentException("a loop needs at least one thread, got " + threads);
         }
         this.threads = threads;
         this.name = "weft-loop-" + LOOP_IDS.incrementAndGet();
         this.threadFactory = new LoopThreadFactory(this);
-        this.group = new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlers);
+        this.pool = forTests ? LoopThreadPool.shared() : null;
+        this.leases = forTests ? new java.util.concurrent.CopyOnWriteArrayList<>() : null;
+        this.pendingTimers = forTests ? new PendingTimers() : null;
+        this.group = forTests
+                ? new MultiThreadIoEventLoopGroup(threads, (Executor) this::lend, ioHandlers)
+                : new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlers);
         this.home = (EventLoop) group.iterator().next();
+    }
+
+    /** The platform's I/O handlers: epoll when the native transport is available, else NIO. */
+    public static IoHandlerFactory defaultIoHandlers() {
+        return ioHandlerFactory();
+    }
+
+    /** Runs one of this loop's event loops on a pooled thread; Netty calls it once per event loop, on first use. */
+    private void lend(Runnable eventLoop) {
+        leases.add(pool.run(this, eventLoop, name + "-" + threadFactory.ids.incrementAndGet()));
     }
 
     /** The implicit loop of the calling thread (see {@link Loop#current()}). */
     public static Loop current() {
         Thread t = Thread.currentThread();
-        if (t instanceof LoopThread lt && !lt.loop.isClosed()) {
-            return lt.loop;
+        if (t instanceof LoopThread lt) {
+            NettyLoop own = lt.loop;
+            if (own != null && !own.isClosed()) {
+                return own;
+            }
         }
         Loop override = ImplicitLoop.override();
         if (override != null) {
@@ -117,8 +153,32 @@ public final class NettyLoop implements Loop {
 
     @Override
     public Timer schedule(Duration delay, Runnable task) {
+        if (pendingTimers != null) {
+            return pendingTimers.schedule(eventLoop(), delay, task);
+        }
+        return scheduleDeadline(delay, task);
+    }
+
+    /**
+     * A timer for the framework's own deadlines (timeouts, idle connections): like {@link #schedule} but never
+     * counted by {@link #pendingTimers()}, since closing what owns it (a session, a server) cancels it.
+     */
+    public Timer scheduleDeadline(Duration delay, Runnable task) {
         var future = eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
+    }
+
+    /** {@link #scheduleDeadline} on {@code loop} when it is a Weft loop, else its plain {@code schedule}. */
+    public static Timer deadline(Loop loop, Duration delay, Runnable task) {
+        return loop instanceof NettyLoop n ? n.scheduleDeadline(delay, task) : loop.schedule(delay, task);
+    }
+
+    /**
+     * A loop made {@link #forTests}: the timers scheduled through {@link #schedule} that have neither run nor been
+     * cancelled, each named by where it was scheduled. Empty for other loops.
+     */
+    public java.util.List<String> pendingTimers() {
+        return pendingTimers == null ? java.util.List.of() : pendingTimers.describe();
     }
 
     @Override
@@ -172,7 +232,23 @@ public final class NettyLoop implements Loop {
         var termination = group.shutdownGracefully(0, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (!inLoop()) {
             termination.awaitUninterruptibly(CLOSE_WAIT.toMillis());
-            threadFactory.joinAll(CLOSE_WAIT.toMillis());
+            if (leases == null) {
+                threadFactory.joinAll(CLOSE_WAIT.toMillis());
+            } else {
+                awaitLeases();
+            }
+        }
+    }
+
+    /** Waits until every borrowed thread has left this loop's code (termination is signalled just before). */
+    private void awaitLeases() {
+        try {
+            CompletableFuture.allOf(leases.toArray(new CompletableFuture<?>[0]))
+                    .get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the event loop body failed or hangs: nothing more to wait for here
         }
     }
 
@@ -181,11 +257,14 @@ public final class NettyLoop implements Loop {
         return name + "[" + threads + (nativeTransport() ? " epoll" : " nio") + (isClosed() ? ", closed]" : "]");
     }
 
-    /** Threads that know their loop, so {@link #current()} is one type check. */
-    static final class LoopThread extends FastThreadLocalThread {
-        final NettyLoop loop;
+    /**
+     * Threads that know their loop, so {@link #current()} is one type check. A pooled thread's loop changes with
+     * each lease and is null between leases; only the thread itself writes or reads it.
+     */
+    static class LoopThread extends FastThreadLocalThread {
+        @Nullable NettyLoop loop;
 
-        LoopThread(NettyLoop loop, Runnable r, String name) {
+        LoopThread(@Nullable NettyLoop loop, Runnable r, String name) {
             super(r, name);
             this.loop = loop;
             setDaemon(true);
@@ -194,7 +273,7 @@ public final class NettyLoop implements Loop {
 
     private static final class LoopThreadFactory implements ThreadFactory {
         private final NettyLoop loop;
-        private final AtomicInteger ids = new AtomicInteger();
+        final AtomicInteger ids = new AtomicInteger();
         private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         LoopThreadFactory(NettyLoop loop) {
