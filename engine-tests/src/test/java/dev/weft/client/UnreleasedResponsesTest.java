@@ -1,10 +1,15 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
+import static dev.weft.client.ClientTesting.awaitServerIdle;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.internal.client.DefaultClientSession;
 import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Response;
 import java.lang.ref.WeakReference;
@@ -13,49 +18,54 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** Responses neither read nor released are found, named, and released by close(). */
+/**
+ * Responses neither read nor released are found, named, and released by close(). The server goes on writing a body
+ * nobody reads until the client's connection closes: each test waits for it to notice before it ends.
+ */
+@WeftTest
 class UnreleasedResponsesTest {
 
     @Test
-    void an_unread_response_is_listed_by_request_and_released_when_the_session_closes() {
+    void an_unread_response_is_listed_by_request_and_released_when_the_session_closes(Loop loop,
+                                                                                       TestServers servers) {
         Application app = Application.create();
         app.routes().get("/big", req -> Response.bytes(new byte[2_000_000], "application/octet-stream"))
                 .get("/empty", req -> Response.empty(204))
                 .get("/small", req -> Response.text("small"));
-        try (Loop loop = Loop.create(1); TestServer server = TestServer.start(app)) {
-            ClientSession session = ClientSession.create(s -> s.loop(loop));
-            ClientResponse big = await(session.get(server.url("/big")));
-            await(session.get(server.url("/empty")));
-            ClientResponse read = await(session.get(server.url("/small")));
-            await(read.text());
-            assertThat(DefaultClientSession.unreleasedResponses(session))
-                    .containsExactly("GET " + server.url("/big") + " (200)");
-            session.close();
-            assertThat(big.isReleased()).isTrue();
-            assertThat(DefaultClientSession.unreleasedResponses(session)).isEmpty();
-        }
+        TestServer server = servers.start(app);
+        ClientSession session = ClientSession.create(s -> s.loop(loop));
+        ClientResponse big = await(session.get(url(server, "/big")));
+        await(session.get(url(server, "/empty")));
+        ClientResponse read = await(session.get(url(server, "/small")));
+        await(read.text());
+        assertThat(DefaultClientSession.unreleasedResponses(session))
+                .containsExactly("GET " + url(server, "/big") + " (200)");
+        session.close();
+        assertThat(big.isReleased()).isTrue();
+        assertThat(DefaultClientSession.unreleasedResponses(session)).isEmpty();
+        awaitServerIdle(server);
     }
 
     @Test
-    void a_garbage_collected_unread_response_is_reported_and_its_connection_closed() {
+    void a_garbage_collected_unread_response_is_reported_and_its_connection_closed(Loop loop, TestServers servers) {
         Application app = Application.create();
         app.routes().get("/big", req -> Response.bytes(new byte[4_000_000], "application/octet-stream"));
-        try (Loop loop = Loop.create(1); TestServer server = TestServer.start(app);
-             ClientSession session = ClientSession.create(s -> s.loop(loop))) {
-            requestAndForget(session, server.url("/big"));
+        TestServer server = servers.start(app);
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop))) {
+            requestAndForget(session, url(server, "/big"));
             assertThat(DefaultClientSession.unreleasedResponses(session)).hasSize(1);
             CompletableFuture<Void> gone = new CompletableFuture<>();
             watch(loop, session, gone, 500);
             await(gone);
             assertThat(session.connector().openConnections()).isZero();
         }
+        awaitServerIdle(server);
     }
 
     @Test
-    void a_response_whose_body_is_being_read_is_not_released_when_it_is_collected() throws Exception {
+    void a_response_whose_body_is_being_read_is_not_released_when_it_is_collected(Loop loop) throws Exception {
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
-        try (Loop loop = Loop.create(1);
-             RawServer raw = new RawServer((socket, i) -> {
+        try (RawServer raw = new RawServer((socket, i) -> {
                  RawServer.write(socket, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n01234");
                  go.await();
                  RawServer.write(socket, "56789");
@@ -107,17 +117,18 @@ class UnreleasedResponsesTest {
     }
 
     @Test
-    void a_released_response_frees_its_connection_for_the_next_request() {
+    void a_released_response_frees_its_connection_for_the_next_request(Loop loop, TestServers servers) {
         Application app = Application.create();
         app.routes().get("/big", req -> Response.bytes(new byte[2_000_000], "application/octet-stream"));
-        try (Loop loop = Loop.create(1); TestServer server = TestServer.start(app);
-             ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
-                     .limit(1))))) {
+        TestServer server = servers.start(app);
+        try (ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
+                .limit(1))))) {
             for (int i = 0; i < 3; i++) {
-                ClientResponse r = await(session.get(server.url("/big")));
+                ClientResponse r = await(session.get(url(server, "/big")));
                 r.release(); // before the body arrived: the connection is closed, its place freed
             }
-            assertThat(await(await(session.get(server.url("/big"))).bytes())).hasSize(2_000_000);
+            assertThat(await(await(session.get(url(server, "/big"))).bytes())).hasSize(2_000_000);
         }
+        awaitServerIdle(server);
     }
 }

@@ -1,12 +1,17 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
-import static dev.weft.client.TestServer.failure;
+import static dev.weft.client.ClientTesting.awaitServerIdle;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.failure;
+import static dev.weft.client.ClientTesting.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.http.MultiMap;
 import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
@@ -18,23 +23,21 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Requests, bodies, headers and decompression against a Weft server on loopback. */
+@WeftTest
 class ClientSessionTest {
     record Item(String name, int count) {
     }
 
-    private static TestServer server;
     private Loop loop;
+    private TestServer server;
     private ClientSession session;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    static Application app() {
         Application app = Application.create();
         app.routes()
                 .get("/hello", req -> Response.text("hello"))
@@ -57,24 +60,20 @@ class ClientSessionTest {
                 .get("/missing", req -> Response.text("nope").status(404))
                 .get("/charset", req -> Response.bytes("café".getBytes(StandardCharsets.ISO_8859_1),
                         "text/plain; charset=iso-8859-1"));
-        server = TestServer.start(app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        return app;
     }
 
     @BeforeEach
-    void openSession() {
-        loop = Loop.create(1);
-        session = ClientSession.create(s -> s.loop(loop).baseUrl(server.url("/")).header("X-Trace", "default"));
+    void openSession(Loop loop, TestServers servers) {
+        this.loop = loop;
+        server = servers.start(app());
+        session = ClientSession.create(s -> s.loop(loop).baseUrl(url(server, "/")).header("X-Trace", "default"));
     }
 
     @AfterEach
     void closeSession() {
         session.close();
-        loop.close();
+        awaitServerIdle(server);
     }
 
     static byte[] gzip(String text) {
@@ -109,7 +108,7 @@ class ClientSessionTest {
         assertThat(r.contentType()).startsWith("text/plain");
         assertThat(await(r.text())).isEqualTo("hello");
         assertThat(r.isReleased()).isTrue();
-        assertThat(r.url().toString()).isEqualTo(server.url("/hello"));
+        assertThat(r.url().toString()).isEqualTo(url(server, "/hello"));
     }
 
     @Test
@@ -210,7 +209,7 @@ class ClientSessionTest {
     @Test
     void leaves_bodies_compressed_when_decompression_is_off() {
         try (ClientSession raw = ClientSession.create(s -> s.loop(loop).autoDecompress(false))) {
-            ClientResponse r = await(raw.get(server.url("/gzip")));
+            ClientResponse r = await(raw.get(url(server, "/gzip")));
             assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(await(r.bytes())).isEqualTo(gzip("squeezed ".repeat(1000)));
         }
@@ -235,10 +234,10 @@ class ClientSessionTest {
     void head_requests_have_no_body_and_keep_the_connection() {
         List<TraceEvent> events = new ArrayList<>();
         try (ClientSession traced = ClientSession.create(s -> s.loop(loop).trace(events::add))) {
-            ClientResponse r = await(traced.head(server.url("/hello")));
+            ClientResponse r = await(traced.head(url(server, "/hello")));
             assertThat(r.status()).isEqualTo(200);
             assertThat(await(r.bytes())).isEmpty();
-            assertThat(await(await(traced.get(server.url("/hello"))).text())).isEqualTo("hello");
+            assertThat(await(await(traced.get(url(server, "/hello"))).text())).isEqualTo("hello");
         }
         assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionCreate).hasSize(1);
         assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionReuse).hasSize(1);
@@ -250,7 +249,7 @@ class ClientSessionTest {
         loop.execute(() -> made.complete(ClientSession.create()));
         try (ClientSession implicit = await(made)) {
             assertThat(implicit.loop()).isSameAs(loop);
-            assertThat(await(await(implicit.get(server.url("/hello"))).text())).isEqualTo("hello");
+            assertThat(await(await(implicit.get(url(server, "/hello"))).text())).isEqualTo("hello");
         }
     }
 

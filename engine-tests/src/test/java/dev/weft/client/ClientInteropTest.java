@@ -1,9 +1,10 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
+import static dev.weft.client.ClientTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.loop.Loop;
+import dev.weft.test.WeftTest;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * The client against a peer nobody here wrote: an aiohttp server run by Debian's {@code /usr/bin/python3}
  * (python3-aiohttp). Skipped, saying why, where that is not installed.
  */
+@WeftTest
 class ClientInteropTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static Process peer;
@@ -64,15 +66,14 @@ class ClientInteropTest {
     }
 
     @BeforeEach
-    void openSession() {
-        loop = Loop.create(1);
+    void openSession(Loop loop) {
+        this.loop = loop;
         session = ClientSession.create(s -> s.loop(loop).baseUrl("http://localhost:" + port + "/"));
     }
 
     @AfterEach
     void closeSession() {
         session.close();
-        loop.close();
     }
 
     @Test

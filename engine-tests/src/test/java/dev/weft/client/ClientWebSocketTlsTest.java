@@ -1,10 +1,11 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
+import static dev.weft.client.ClientTesting.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.loop.Loop;
+import dev.weft.test.WeftTest;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code wss://}: the WebSocket handshake and frames over the connector's TLS, against a raw TLS echo server. */
+@WeftTest
 class ClientWebSocketTlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -26,7 +28,7 @@ class ClientWebSocketTlsTest {
     Path dir;
 
     @Test
-    void echoes_over_wss_and_closes_cleanly() throws Exception {
+    void echoes_over_wss_and_closes_cleanly(Loop loop) throws Exception {
         Path ks = dir.resolve("server.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
@@ -59,9 +61,8 @@ class ClientWebSocketTlsTest {
             }, "wss-server");
             t.setDaemon(true);
             t.start();
-            try (Loop loop = Loop.create(1);
-                 ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
-                         .verifySsl(false))))) {
+            try (ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
+                    .verifySsl(false))))) {
                 ClientWebSocket ws = await(session.wsConnect("wss://localhost:" + server.getLocalPort() + "/"));
                 assertThat(ws.url().getScheme()).isEqualTo("wss");
                 await(ws.sendText("sécurité"));

@@ -1,11 +1,12 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
-import static dev.weft.client.TestServer.failure;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.loop.Loop;
+import dev.weft.test.WeftTest;
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,21 +16,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** HOSTILE-INPUTS.md cases 38 and 40: bad requests are refused before sending, bad responses never pooled. */
+@WeftTest
 class HostileResponsesTest {
     private Loop loop;
     private final CopyOnWriteArrayList<TraceEvent> events = new CopyOnWriteArrayList<>();
     private ClientSession session;
 
     @BeforeEach
-    void openSession() {
-        loop = Loop.create(1);
+    void openSession(Loop loop) {
+        this.loop = loop;
         session = ClientSession.create(s -> s.loop(loop).trace(events::add));
     }
 
     @AfterEach
     void closeSession() {
         session.close();
-        loop.close();
     }
 
     @Test

@@ -1,10 +1,11 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
-import static dev.weft.client.TestServer.failure;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.loop.Loop;
+import dev.weft.test.WeftTest;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -17,13 +18,13 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Requests through an HTTP proxy, and TLS with verification on by default. */
+@WeftTest
 class ProxyAndTlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
     @TempDir
@@ -86,13 +87,8 @@ class ProxyAndTlsTest {
     }
 
     @BeforeEach
-    void createLoop() {
-        loop = Loop.create(1);
-    }
-
-    @AfterEach
-    void closeLoop() {
-        loop.close();
+    void useTheTestsLoop(Loop loop) {
+        this.loop = loop;
     }
 
     private String https(String host) {

@@ -1,10 +1,15 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
-import static dev.weft.client.TestServer.failure;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.failure;
+import static dev.weft.client.ClientTesting.localhost;
+import static dev.weft.client.ClientTesting.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
@@ -16,23 +21,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The pool: reuse, limits, local address, sharing between sessions, retry on a connection the server closed. */
+@WeftTest
 class TcpConnectorTest {
     private Loop loop;
+    private TestServers servers;
     private final List<TraceEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void createLoop() {
-        loop = Loop.create(1);
-    }
-
-    @AfterEach
-    void closeLoop() {
-        loop.close();
+    void useTheTestsLoop(Loop loop, TestServers servers) {
+        this.loop = loop;
+        this.servers = servers;
     }
 
     private long count(Class<? extends TraceEvent> kind) {
@@ -62,10 +64,10 @@ class TcpConnectorTest {
     @Test
     void one_hundred_sequential_requests_use_one_connection() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add))) {
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add))) {
             for (int i = 0; i < 100; i++) {
-                assertThat(await(await(session.get(server.url("/remote"))).text())).isEqualTo("127.0.0.1");
+                assertThat(await(await(session.get(url(server, "/remote"))).text())).isEqualTo("127.0.0.1");
             }
             assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(1);
             assertThat(count(TraceEvent.ConnectionReuse.class)).isEqualTo(99);
@@ -78,12 +80,12 @@ class TcpConnectorTest {
     @Test
     void the_total_limit_holds_under_fifty_concurrent_requests() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
-                     .connector(TcpConnector.create(c -> c.loop(loop).limit(5))))) {
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).limit(5))))) {
             List<CompletionStage<String>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                calls.add(session.get(server.url("/slow")).thenCompose(ClientResponse::text));
+                calls.add(session.get(url(server, "/slow")).thenCompose(ClientResponse::text));
             }
             for (CompletionStage<String> c : calls) {
                 assertThat(await(c)).isEqualTo("done");
@@ -98,13 +100,14 @@ class TcpConnectorTest {
     void the_per_host_limit_holds_for_each_host_under_fifty_concurrent_requests() {
         Gauge a = new Gauge();
         Gauge b = new Gauge();
-        try (TestServer serverA = TestServer.start(a.app()); TestServer serverB = TestServer.start(b.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
-                     .connector(TcpConnector.create(c -> c.loop(loop).limitPerHost(2))))) {
+        TestServer serverA = servers.start(a.app());
+        TestServer serverB = servers.start(b.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).limitPerHost(2))))) {
             List<CompletionStage<String>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 TestServer target = i % 2 == 0 ? serverA : serverB;
-                calls.add(session.get(target.url("/slow")).thenCompose(ClientResponse::text));
+                calls.add(session.get(url(target, "/slow")).thenCompose(ClientResponse::text));
             }
             for (CompletionStage<String> c : calls) {
                 assertThat(await(c)).isEqualTo("done");
@@ -118,10 +121,10 @@ class TcpConnectorTest {
     @Test
     void a_local_address_is_what_the_server_sees_as_the_remote_address() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop)
-                     .connector(TcpConnector.create(c -> c.loop(loop).localAddress("127.0.0.2"))))) {
-            assertThat(await(await(session.get(server.url("/remote"))).text())).isEqualTo("127.0.0.2");
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop)
+                .connector(TcpConnector.create(c -> c.loop(loop).localAddress("127.0.0.2"))))) {
+            assertThat(await(await(session.get(url(server, "/remote"))).text())).isEqualTo("127.0.0.2");
         }
     }
 
@@ -132,22 +135,22 @@ class TcpConnectorTest {
                 .get("/set/{v}", req -> Response.text("set")
                         .cookie(dev.weft.http.Cookie.of("who", req.param("v")).withPath("/")))
                 .get("/who", req -> Response.text(req.cookies().getOrDefault("who", "nobody")));
-        try (TestServer server = TestServer.start(app)) {
-            TcpConnector shared = TcpConnector.create(c -> c.loop(loop));
+        TestServer server = servers.start(app);
+        try (TcpConnector shared = TcpConnector.create(c -> c.loop(loop))) {
             ClientSession ada = ClientSession.create(s -> s.connector(shared).connectorOwner(false)
                     .trace(events::add));
             ClientSession bob = ClientSession.create(s -> s.connector(shared).connectorOwner(false)
                     .trace(events::add));
-            await(await(ada.get(server.localhost("/set/ada"))).text());
-            await(await(bob.get(server.localhost("/set/bob"))).text());
-            assertThat(await(await(ada.get(server.localhost("/who"))).text())).isEqualTo("ada");
-            assertThat(await(await(bob.get(server.localhost("/who"))).text())).isEqualTo("bob");
+            await(await(ada.get(localhost(server, "/set/ada"))).text());
+            await(await(bob.get(localhost(server, "/set/bob"))).text());
+            assertThat(await(await(ada.get(localhost(server, "/who"))).text())).isEqualTo("ada");
+            assertThat(await(await(bob.get(localhost(server, "/who"))).text())).isEqualTo("bob");
             assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(1);
 
             ada.close();
             assertThat(shared.isClosed()).isFalse();
-            assertThat(await(await(bob.get(server.localhost("/who"))).text())).isEqualTo("bob");
-            assertThat(failure(ada.get(server.localhost("/who")))).isInstanceOf(ClientException.class);
+            assertThat(await(await(bob.get(localhost(server, "/who"))).text())).isEqualTo("bob");
+            assertThat(failure(ada.get(localhost(server, "/who")))).isInstanceOf(ClientException.class);
             bob.close();
             assertThat(shared.isClosed()).isFalse();
             shared.close();
@@ -216,13 +219,13 @@ class TcpConnectorTest {
             order.add(req.param("i"));
             return Response.text(req.param("i"));
         });
-        try (TestServer server = TestServer.start(app);
-             ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
+        TestServer server = servers.start(app);
+        try (ClientSession session = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
                      .limit(1))))) {
             List<CompletionStage<String>> calls = new ArrayList<>();
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(session.get(server.url("/n/" + i)).thenCompose(ClientResponse::text));
+                calls.add(session.get(url(server, "/n/" + i)).thenCompose(ClientResponse::text));
                 expected.add(String.valueOf(i));
             }
             for (CompletionStage<String> c : calls) {
@@ -235,17 +238,17 @@ class TcpConnectorTest {
     @Test
     void an_idle_connection_is_dropped_after_the_keepalive_timeout() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
-                     .connector(TcpConnector.create(c -> c.loop(loop).keepaliveTimeout(Duration.ofMillis(50)))))) {
-            await(await(session.get(server.url("/remote"))).text());
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).keepaliveTimeout(Duration.ofMillis(50)))))) {
+            await(await(session.get(url(server, "/remote"))).text());
             assertThat(session.connector().idleConnections()).isEqualTo(1);
             CompletableFuture<Void> later = new CompletableFuture<>();
             loop.schedule(Duration.ofMillis(150), () -> later.complete(null));
             await(later);
             assertThat(session.connector().idleConnections()).isZero();
             assertThat(session.connector().openConnections()).isZero();
-            await(await(session.get(server.url("/remote"))).text());
+            await(await(session.get(url(server, "/remote"))).text());
             assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(2);
         }
     }
@@ -253,13 +256,14 @@ class TcpConnectorTest {
     @Test
     void a_pooled_connection_the_server_closed_is_noticed_and_dropped() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app(), c -> c.keepAliveTimeout(Duration.ofMillis(100)));
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add))) {
-            await(await(session.get(server.url("/remote"))).text());
+        TestServer server = servers.start(gauge.app(),
+                TestServer.testConfig().toBuilder().keepAliveTimeout(Duration.ofMillis(100)).build());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add))) {
+            await(await(session.get(url(server, "/remote"))).text());
             CompletableFuture<Void> dropped = new CompletableFuture<>();
             whenNoConnections(session.connector(), dropped, 300);
             await(dropped);
-            await(await(session.get(server.url("/remote"))).text());
+            await(await(session.get(url(server, "/remote"))).text());
             assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(2);
             assertThat(count(TraceEvent.ConnectionReuse.class)).isZero();
             assertThat(count(TraceEvent.RequestStart.class)).isEqualTo(2); // no retry was needed
@@ -280,11 +284,11 @@ class TcpConnectorTest {
     @Test
     void force_close_opens_a_connection_per_request() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
-                     .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true))))) {
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true))))) {
             for (int i = 0; i < 3; i++) {
-                await(await(session.get(server.url("/remote"))).text());
+                await(await(session.get(url(server, "/remote"))).text());
             }
             assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(3);
             assertThat(count(TraceEvent.ConnectionReuse.class)).isZero();
@@ -294,11 +298,11 @@ class TcpConnectorTest {
     @Test
     void a_dns_answer_is_not_used_after_its_ttl() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
-                     .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true).dnsCacheTtl(Duration.ZERO))))) {
-            await(await(session.get(server.localhost("/remote"))).text());
-            await(await(session.get(server.localhost("/remote"))).text());
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true).dnsCacheTtl(Duration.ZERO))))) {
+            await(await(session.get(localhost(server, "/remote"))).text());
+            await(await(session.get(localhost(server, "/remote"))).text());
             assertThat(events).filteredOn(e -> e instanceof TraceEvent.DnsResolve)
                     .extracting(e -> ((TraceEvent.DnsResolve) e).fromCache()).containsExactly(false, false);
         }
@@ -307,11 +311,11 @@ class TcpConnectorTest {
     @Test
     void host_names_are_resolved_once_and_then_served_from_the_dns_cache() {
         Gauge gauge = new Gauge();
-        try (TestServer server = TestServer.start(gauge.app());
-             ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
-                     .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true))))) {
-            await(await(session.get(server.localhost("/remote"))).text());
-            await(await(session.get(server.localhost("/remote"))).text());
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).forceClose(true))))) {
+            await(await(session.get(localhost(server, "/remote"))).text());
+            await(await(session.get(localhost(server, "/remote"))).text());
             List<TraceEvent.DnsResolve> dns = events.stream().filter(e -> e instanceof TraceEvent.DnsResolve)
                     .map(e -> (TraceEvent.DnsResolve) e).toList();
             assertThat(dns).hasSize(2);

@@ -1,29 +1,33 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
-import static dev.weft.client.TestServer.failure;
+import static dev.weft.client.ClientTesting.awaitServerIdle;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.failure;
+import static dev.weft.client.ClientTesting.localhost;
+import static dev.weft.client.ClientTesting.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Redirects (method rewriting, credentials across origins, limits) and each kind of timeout. */
+@WeftTest
 class RedirectsAndTimeoutsTest {
-    private static TestServer server;
     private Loop loop;
+    private TestServer server;
     private ClientSession session;
 
-    @BeforeAll
-    static void startServer() {
+    static Application app() {
         Application app = Application.create();
         app.routes()
                 .route("*", "/to/{status}", req -> Response.redirect(
@@ -34,28 +38,25 @@ class RedirectsAndTimeoutsTest {
                 .get("/loop", req -> Response.redirect("/loop"))
                 .get("/never", req -> Reply.async(new CompletableFuture<>()))
                 .get("/trickle", req -> Response.bytes(new byte[10], "application/octet-stream"));
-        server = TestServer.start(app);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+        return app;
     }
 
     @BeforeEach
-    void openSession() {
-        loop = Loop.create(1);
+    void openSession(Loop loop, TestServers servers) {
+        this.loop = loop;
+        server = servers.start(app());
         session = ClientSession.create(s -> s.loop(loop));
     }
 
+    /** Closes the session, and waits for the server to see the requests it never answered go. */
     @AfterEach
     void closeSession() {
         session.close();
-        loop.close();
+        awaitServerIdle(server);
     }
 
     private String post(String path) {
-        ClientResponse r = await(session.post(server.url(path), o -> o.text("payload")));
+        ClientResponse r = await(session.post(url(server, path), o -> o.text("payload")));
         return await(r.text());
     }
 
@@ -74,7 +75,7 @@ class RedirectsAndTimeoutsTest {
 
     @Test
     void a_redirected_response_keeps_its_history_and_final_url() {
-        ClientResponse r = await(session.get(server.url("/to/302")));
+        ClientResponse r = await(session.get(url(server, "/to/302")));
         assertThat(r.url().getPath()).isEqualTo("/seen");
         assertThat(r.history()).hasSize(1);
         assertThat(r.history().get(0).status()).isEqualTo(302);
@@ -83,7 +84,7 @@ class RedirectsAndTimeoutsTest {
 
     @Test
     void redirects_are_not_followed_when_not_allowed() {
-        ClientResponse r = await(session.get(server.url("/to/302"), o -> o.allowRedirects(false)));
+        ClientResponse r = await(session.get(url(server, "/to/302"), o -> o.allowRedirects(false)));
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.header("Location")).isEqualTo("/seen");
         r.release();
@@ -91,21 +92,21 @@ class RedirectsAndTimeoutsTest {
 
     @Test
     void too_many_redirects_fail_the_request() {
-        Throwable e = failure(session.get(server.url("/loop"), o -> o.maxRedirects(3)));
+        Throwable e = failure(session.get(url(server, "/loop"), o -> o.maxRedirects(3)));
         assertThat(e).isInstanceOf(TooManyRedirectsException.class).hasMessageContaining("more than 3 redirects");
     }
 
     @Test
     void authorization_and_request_cookies_survive_a_redirect_to_the_same_origin() {
-        ClientResponse r = await(session.get(server.url("/to/302"), o -> o.auth(new BasicAuth("ada", "pw"))
+        ClientResponse r = await(session.get(url(server, "/to/302"), o -> o.auth(new BasicAuth("ada", "pw"))
                 .cookie("c", "1")));
         assertThat(await(r.text())).contains("auth=Basic YWRhOnB3", "cookie=c=1");
     }
 
     @Test
     void authorization_and_request_cookies_are_dropped_on_a_redirect_to_another_origin() {
-        String elsewhere = server.localhost("/seen"); // localhost is another origin than 127.0.0.1
-        ClientResponse r = await(session.get(server.url("/to/302?next=" + elsewhere),
+        String elsewhere = localhost(server, "/seen"); // localhost is another origin than 127.0.0.1
+        ClientResponse r = await(session.get(url(server, "/to/302?next=" + elsewhere),
                 o -> o.header("Authorization", "Bearer secret").cookie("c", "1")));
         assertThat(r.url().getHost()).isEqualTo("localhost");
         assertThat(await(r.text())).contains("auth=-", "cookie=-");
@@ -114,15 +115,15 @@ class RedirectsAndTimeoutsTest {
     @Test
     void session_credentials_are_dropped_on_a_redirect_to_another_origin() {
         try (ClientSession authed = ClientSession.create(s -> s.loop(loop).auth(new BasicAuth("ada", "pw")))) {
-            String elsewhere = server.localhost("/seen");
-            ClientResponse r = await(authed.get(server.url("/to/307?next=" + elsewhere)));
+            String elsewhere = localhost(server, "/seen");
+            ClientResponse r = await(authed.get(url(server, "/to/307?next=" + elsewhere)));
             assertThat(await(r.text())).contains("auth=-");
         }
     }
 
     @Test
     void the_total_timeout_fails_a_request_the_server_never_answers() {
-        Throwable e = failure(session.get(server.url("/never"),
+        Throwable e = failure(session.get(url(server, "/never"),
                 o -> o.timeout(ClientTimeout.ofTotal(Duration.ofMillis(200)))));
         assertThat(e).isInstanceOf(ClientTimeoutException.class).hasMessageContaining("total timeout");
         assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.TOTAL);
@@ -130,7 +131,7 @@ class RedirectsAndTimeoutsTest {
 
     @Test
     void the_socket_read_timeout_fails_a_request_the_server_never_answers() {
-        Throwable e = failure(session.get(server.url("/never"),
+        Throwable e = failure(session.get(url(server, "/never"),
                 o -> o.timeout(ClientTimeout.NONE.withSockRead(Duration.ofMillis(200)))));
         assertThat(e).isInstanceOf(ClientTimeoutException.class);
         assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.SOCK_READ);
@@ -154,8 +155,8 @@ class RedirectsAndTimeoutsTest {
     void the_connect_timeout_covers_waiting_for_a_connection_from_a_full_pool() {
         try (ClientSession one = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
                 .limit(1))))) {
-            var hanging = one.get(server.url("/never"));
-            Throwable e = failure(one.get(server.url("/seen"),
+            var hanging = one.get(url(server, "/never"));
+            Throwable e = failure(one.get(url(server, "/seen"),
                     o -> o.timeout(ClientTimeout.NONE.withConnect(Duration.ofMillis(200)))));
             assertThat(e).isInstanceOf(ClientTimeoutException.class).hasMessageContaining("connect timeout");
             assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.CONNECT);

@@ -1,12 +1,17 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.localhost;
+import static dev.weft.client.ClientTesting.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.ws.WebSocketResponse;
@@ -31,22 +36,32 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link ClientSession#wsConnect} against Weft servers on loopback, and against raw servers that misbehave. */
+@WeftTest
 class ClientWebSocketTest {
     private static final int BIG = 6 * 1024 * 1024;
 
-    private Loop loop;
+    private TestServers servers;
+    private final List<TestServer> started = new ArrayList<>();
     private ClientSession session;
 
     @BeforeEach
-    void open() {
-        loop = Loop.create(1);
+    void open(Loop loop, TestServers servers) {
+        this.servers = servers;
         session = ClientSession.create(s -> s.loop(loop).header("X-Default", "from-session"));
     }
 
+    /** Closes the session, and waits for each server to see its sockets go. */
     @AfterEach
     void close() {
         session.close();
-        loop.close();
+        started.forEach(ClientTesting::awaitServerIdle);
+    }
+
+    /** Serves {@link #app()} on the test's loop, closed by the harness after the test. */
+    private TestServer serve() {
+        TestServer server = servers.start(app());
+        started.add(server);
+        return server;
     }
 
     /** An echo server; {@code /hello} sends the request's X-Default header and cookie, then closes with 4001. */
@@ -81,35 +96,33 @@ class ClientWebSocketTest {
 
     @Test
     void echoes_text_binary_and_json_through_a_weft_server() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect("ws://127.0.0.1:" + server.port() + "/echo"));
-            assertThat(ws.url().toString()).startsWith("ws://127.0.0.1:");
-            await(ws.sendText("hello"));
-            assertThat(await(ws.receiveText())).isEqualTo("hello");
-            await(ws.sendBytes(new byte[] {1, 2, 3}));
-            assertThat(await(ws.receiveBytes())).containsExactly(1, 2, 3);
-            await(ws.sendJson(Map.of("n", 7)));
-            assertThat(await(ws.receiveJson(Map.class))).isEqualTo(Map.of("n", 7));
-            await(ws.close());
-            assertThat(ws.isClosed()).isTrue();
-            assertThat(ws.closeCode()).isEqualTo(WsCloseCode.OK);
-            assertThat(ws.exception()).isNull();
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect("ws://127.0.0.1:" + server.port() + "/echo"));
+        assertThat(ws.url().toString()).startsWith("ws://127.0.0.1:");
+        await(ws.sendText("hello"));
+        assertThat(await(ws.receiveText())).isEqualTo("hello");
+        await(ws.sendBytes(new byte[] {1, 2, 3}));
+        assertThat(await(ws.receiveBytes())).containsExactly(1, 2, 3);
+        await(ws.sendJson(Map.of("n", 7)));
+        assertThat(await(ws.receiveJson(Map.class))).isEqualTo(Map.of("n", 7));
+        await(ws.close());
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.closeCode()).isEqualTo(WsCloseCode.OK);
+        assertThat(ws.exception()).isNull();
     }
 
     @Test
     void echoes_a_message_of_several_mebibytes() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/echo"), o -> o.maxMessageBytes(BIG * 2)));
-            byte[] big = new byte[BIG];
-            ThreadLocalRandom.current().nextBytes(big);
-            String text = "é".repeat(BIG / 2);
-            await(ws.sendBytes(big));
-            await(ws.sendText(text));
-            assertThat(Arrays.equals(await(ws.receiveBytes()), big)).isTrue();
-            assertThat(await(ws.receiveText())).isEqualTo(text);
-            await(ws.close());
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/echo"), o -> o.maxMessageBytes(BIG * 2)));
+        byte[] big = new byte[BIG];
+        ThreadLocalRandom.current().nextBytes(big);
+        String text = "é".repeat(BIG / 2);
+        await(ws.sendBytes(big));
+        await(ws.sendText(text));
+        assertThat(Arrays.equals(await(ws.receiveBytes()), big)).isTrue();
+        assertThat(await(ws.receiveText())).isEqualTo(text);
+        await(ws.close());
     }
 
     @Test
@@ -183,25 +196,23 @@ class ClientWebSocketTest {
 
     @Test
     void a_message_over_max_message_bytes_fails_the_socket_with_1009() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/big"), o -> o.maxMessageBytes(1000)));
-            WsMessage m = await(ws.receive());
-            assertThat(m).isInstanceOf(WsMessage.Error.class);
-            assertThat(ws.exception().closeCode()).isEqualTo(WsCloseCode.MESSAGE_TOO_BIG);
-            await(ws.closed());
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/big"), o -> o.maxMessageBytes(1000)));
+        WsMessage m = await(ws.receive());
+        assertThat(m).isInstanceOf(WsMessage.Error.class);
+        assertThat(ws.exception().closeCode()).isEqualTo(WsCloseCode.MESSAGE_TOO_BIG);
+        await(ws.closed());
     }
 
     @Test
     void the_subprotocol_chosen_is_one_offered() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/echo"), o -> o.protocols("v2", "chat")));
-            assertThat(ws.protocol()).isEqualTo("chat");
-            await(ws.close());
-            ClientWebSocket none = await(session.wsConnect(server.url("/echo"), o -> o.protocols("v2")));
-            assertThat(none.protocol()).isNull();
-            await(none.close());
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/echo"), o -> o.protocols("v2", "chat")));
+        assertThat(ws.protocol()).isEqualTo("chat");
+        await(ws.close());
+        ClientWebSocket none = await(session.wsConnect(url(server, "/echo"), o -> o.protocols("v2")));
+        assertThat(none.protocol()).isNull();
+        await(none.close());
     }
 
     @Test
@@ -223,117 +234,109 @@ class ClientWebSocketTest {
 
     @Test
     void a_refused_handshake_fails_with_the_status() {
-        try (TestServer server = TestServer.start(app())) {
-            assertThatThrownBy(() -> await(session.wsConnect(server.url("/nowhere"))))
-                    .isInstanceOfSatisfying(WsHandshakeException.class, e -> assertThat(e.status()).isEqualTo(404));
-        }
+        TestServer server = serve();
+        assertThatThrownBy(() -> await(session.wsConnect(url(server, "/nowhere"))))
+                .isInstanceOfSatisfying(WsHandshakeException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
     void the_handshake_carries_default_headers_and_jar_cookies_and_the_server_close_code_is_read() {
-        try (TestServer server = TestServer.start(app())) {
-            session.cookieJar().update(List.of(dev.weft.http.Cookie.of("k", "v")),
-                    java.net.URI.create(server.localhost("/")));
-            ClientWebSocket ws = await(session.wsConnect(server.localhost("/hello")));
-            assertThat(await(ws.receiveText())).isEqualTo("from-session;v");
-            assertThat(await(ws.receive())).isEqualTo(new WsMessage.Close(4001, "bye"));
-            await(ws.closed());
-            assertThat(ws.closeCode()).isEqualTo(4001);
-        }
+        TestServer server = serve();
+        session.cookieJar().update(List.of(dev.weft.http.Cookie.of("k", "v")),
+                java.net.URI.create(localhost(server, "/")));
+        ClientWebSocket ws = await(session.wsConnect(localhost(server, "/hello")));
+        assertThat(await(ws.receiveText())).isEqualTo("from-session;v");
+        assertThat(await(ws.receive())).isEqualTo(new WsMessage.Close(4001, "bye"));
+        await(ws.closed());
+        assertThat(ws.closeCode()).isEqualTo(4001);
     }
 
     @Test
     void the_connection_of_a_socket_is_never_pooled_but_counts_until_closed() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/echo")));
-            assertThat(session.connector().openConnections()).isEqualTo(1);
-            assertThat(session.connector().idleConnections()).isZero();
-            await(ws.close());
-            assertThat(session.connector().openConnections()).isZero();
-            assertThat(session.connector().idleConnections()).isZero();
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/echo")));
+        assertThat(session.connector().openConnections()).isEqualTo(1);
+        assertThat(session.connector().idleConnections()).isZero();
+        await(ws.close());
+        assertThat(session.connector().openConnections()).isZero();
+        assertThat(session.connector().idleConnections()).isZero();
     }
 
     @Test
     void a_heartbeat_without_pong_fails_the_socket_with_1006() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/mute"),
-                    o -> o.heartbeat(Duration.ofMillis(200))));
-            WsMessage m = await(ws.receive());
-            assertThat(m).isInstanceOf(WsMessage.Error.class);
-            assertThat(ws.closeCode()).isEqualTo(WsCloseCode.ABNORMAL_CLOSURE);
-            assertThat(ws.exception().getMessage()).contains("no pong");
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/mute"),
+                o -> o.heartbeat(Duration.ofMillis(200))));
+        WsMessage m = await(ws.receive());
+        assertThat(m).isInstanceOf(WsMessage.Error.class);
+        assertThat(ws.closeCode()).isEqualTo(WsCloseCode.ABNORMAL_CLOSURE);
+        assertThat(ws.exception().getMessage()).contains("no pong");
     }
 
     @Test
     void a_second_concurrent_receive_is_refused() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/echo")));
-            CompletionStage<WsMessage> first = ws.receive();
-            assertThatThrownBy(ws::receive).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("concurrent receive");
-            await(ws.sendText("x"));
-            assertThat(await(first)).isEqualTo(new WsMessage.Text("x"));
-            await(ws.close());
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/echo")));
+        CompletionStage<WsMessage> first = ws.receive();
+        assertThatThrownBy(ws::receive).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("concurrent receive");
+        await(ws.sendText("x"));
+        assertThat(await(first)).isEqualTo(new WsMessage.Text("x"));
+        await(ws.close());
     }
 
     @Test
     void sends_from_several_threads_each_arrive_in_their_order() throws Exception {
         int threads = 4;
         int each = 200;
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/echo")));
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                for (int t = 0; t < threads; t++) {
-                    int id = t;
-                    pool.execute(() -> {
-                        for (int n = 0; n < each; n++) {
-                            ws.sendText(id + ":" + n);
-                        }
-                    });
-                }
-                int[] next = new int[threads];
-                for (int i = 0; i < threads * each; i++) {
-                    String[] parts = await(ws.receiveText()).split(":");
-                    int id = Integer.parseInt(parts[0]);
-                    assertThat(Integer.parseInt(parts[1])).isEqualTo(next[id]++);
-                }
-            } finally {
-                pool.shutdown();
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/echo")));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                pool.execute(() -> {
+                    for (int n = 0; n < each; n++) {
+                        ws.sendText(id + ":" + n);
+                    }
+                });
             }
-            await(ws.close());
+            int[] next = new int[threads];
+            for (int i = 0; i < threads * each; i++) {
+                String[] parts = await(ws.receiveText()).split(":");
+                int id = Integer.parseInt(parts[0]);
+                assertThat(Integer.parseInt(parts[1])).isEqualTo(next[id]++);
+            }
+        } finally {
+            pool.shutdown();
         }
+        await(ws.close());
     }
 
     @Test
     void forEach_reads_until_the_server_closes() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket ws = await(session.wsConnect(server.url("/hello")));
-            List<WsMessage> seen = new ArrayList<>();
-            await(ws.forEach(m -> {
-                seen.add(m);
-                return null;
-            }));
-            assertThat(seen).containsExactly(new WsMessage.Text("from-session;null"));
-            assertThat(ws.closeCode()).isEqualTo(4001);
-        }
+        TestServer server = serve();
+        ClientWebSocket ws = await(session.wsConnect(url(server, "/hello")));
+        List<WsMessage> seen = new ArrayList<>();
+        await(ws.forEach(m -> {
+            seen.add(m);
+            return null;
+        }));
+        assertThat(seen).containsExactly(new WsMessage.Text("from-session;null"));
+        assertThat(ws.closeCode()).isEqualTo(4001);
     }
 
     @Test
     void permessage_deflate_is_offered_only_when_asked_for() {
-        try (TestServer server = TestServer.start(app())) {
-            ClientWebSocket plain = await(session.wsConnect(server.url("/echo")));
-            assertThat(plain.compressed()).isFalse();
-            await(plain.close());
-            ClientWebSocket deflated = await(session.wsConnect(server.url("/echo"), o -> o.compress(true)));
-            assertThat(deflated.compressed()).isTrue();
-            await(deflated.sendText("squeeze"));
-            assertThat(await(deflated.receiveText())).isEqualTo("squeeze");
-            await(deflated.close());
-        }
+        TestServer server = serve();
+        ClientWebSocket plain = await(session.wsConnect(url(server, "/echo")));
+        assertThat(plain.compressed()).isFalse();
+        await(plain.close());
+        ClientWebSocket deflated = await(session.wsConnect(url(server, "/echo"), o -> o.compress(true)));
+        assertThat(deflated.compressed()).isTrue();
+        await(deflated.sendText("squeeze"));
+        assertThat(await(deflated.receiveText())).isEqualTo("squeeze");
+        await(deflated.close());
     }
 
     // ---- a raw WebSocket server side, for frames no Weft server sends

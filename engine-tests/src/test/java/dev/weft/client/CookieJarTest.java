@@ -1,11 +1,15 @@
 package dev.weft.client;
 
-import static dev.weft.client.TestServer.await;
+import static dev.weft.client.ClientTesting.await;
+import static dev.weft.client.ClientTesting.localhost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.http.Cookie;
 import dev.weft.http.SetCookieParser;
 import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Response;
 import java.net.URI;
@@ -18,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** RFC 6265 storage rules (HOSTILE-INPUTS.md case 39) and cookies over real requests. */
+@WeftTest
 class CookieJarTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     private final Clock clock = new Clock() {
@@ -147,25 +152,24 @@ class CookieJarTest {
     }
 
     @Test
-    void cookies_round_trip_through_a_session_jar_and_are_ignored_by_a_dummy_jar() {
+    void cookies_round_trip_through_a_session_jar_and_are_ignored_by_a_dummy_jar(Loop loop, TestServers servers) {
         Application app = Application.create();
         app.routes()
                 .get("/login", req -> Response.text("ok").cookie(Cookie.of("sid", "s3cret").withPath("/")))
                 .get("/whoami", req -> Response.text(req.cookies().getOrDefault("sid", "anonymous")));
-        try (Loop loop = Loop.create(1); TestServer server = TestServer.start(app)) {
-            try (ClientSession session = ClientSession.create(s -> s.loop(loop))) {
-                ClientResponse login = await(session.get(server.localhost("/login")));
-                assertThat(login.cookies()).extracting(Cookie::name).containsExactly("sid");
-                login.release();
-                assertThat(await(await(session.get(server.localhost("/whoami"))).text())).isEqualTo("s3cret");
-                assertThat(session.cookieJar().cookies()).extracting(Cookie::domain).containsExactly("localhost");
-            }
-            try (ClientSession dummy = ClientSession.create(s -> s.loop(loop).cookieJar(DummyCookieJar.create()))) {
-                await(dummy.get(server.localhost("/login"))).release();
-                assertThat(await(await(dummy.get(server.localhost("/whoami"))).text())).isEqualTo("anonymous");
-                assertThat(await(await(dummy.get(server.localhost("/whoami"), o -> o.cookie("sid", "given")))
-                        .text())).isEqualTo("given");
-            }
+        TestServer server = servers.start(app);
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop))) {
+            ClientResponse login = await(session.get(localhost(server, "/login")));
+            assertThat(login.cookies()).extracting(Cookie::name).containsExactly("sid");
+            login.release();
+            assertThat(await(await(session.get(localhost(server, "/whoami"))).text())).isEqualTo("s3cret");
+            assertThat(session.cookieJar().cookies()).extracting(Cookie::domain).containsExactly("localhost");
+        }
+        try (ClientSession dummy = ClientSession.create(s -> s.loop(loop).cookieJar(DummyCookieJar.create()))) {
+            await(dummy.get(localhost(server, "/login"))).release();
+            assertThat(await(await(dummy.get(localhost(server, "/whoami"))).text())).isEqualTo("anonymous");
+            assertThat(await(await(dummy.get(localhost(server, "/whoami"), o -> o.cookie("sid", "given")))
+                    .text())).isEqualTo("given");
         }
     }
 }
