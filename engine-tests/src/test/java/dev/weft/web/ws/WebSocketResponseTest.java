@@ -105,7 +105,7 @@ class WebSocketResponseTest {
                 return first;
             }).thenApply(m -> ws));
         });
-        ClientWebSocket ws = clients.create(app).wsConnect("/ws").join();
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
         assertThat(await(second)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("concurrent receive calls are not allowed");
         await(ws.sendText("unblock"));
@@ -128,7 +128,7 @@ class WebSocketResponseTest {
                     .thenCompose(text -> ws.sendText("after timeout: " + text))
                     .thenApply(v -> ws));
         });
-        ClientWebSocket ws = clients.create(app).wsConnect("/ws").join();
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
         assertThat(await(timedOut)).isInstanceOf(TimeoutException.class);
         await(ws.sendText("hi"));
         assertThat(await(ws.receiveText())).isEqualTo("after timeout: hi");
@@ -150,7 +150,7 @@ class WebSocketResponseTest {
                     .thenCompose(t -> ws.sendText(t.toUpperCase()))
                     .thenApply(v -> ws));
         });
-        ClientWebSocket ws = clients.create(app).wsConnect("/ws").join();
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
         await(ws.sendText("{\"x\":1,\"y\":2}"));
         assertThat(await(ws.receiveText())).isEqualTo("{\"x\":2,\"y\":1}");
         await(ws.sendText("shout"));
@@ -215,7 +215,7 @@ class WebSocketResponseTest {
                         });
             }).thenApply(v -> ws));
         });
-        ClientWebSocket ws = clients.create(app).wsConnect("/feed").join();
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/feed"));
         assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
         Thread publisher = new Thread(() -> bus.publish("news"));
         publisher.start();
@@ -259,15 +259,15 @@ class WebSocketResponseTest {
             return Reply.async(CompletableFuture.allOf(closes).thenApply(v -> Response.text("closed " + closes.length)));
         });
         TestClient client = clients.create(app);
-        ClientWebSocket a = client.wsConnect("/ws/ada").join();
-        ClientWebSocket b = client.wsConnect("/ws/ada").join();
-        ClientWebSocket other = client.wsConnect("/ws/bob").join();
+        ClientWebSocket a = await(client.wsConnect("/ws/ada"));
+        ClientWebSocket b = await(client.wsConnect("/ws/ada"));
+        ClientWebSocket other = await(client.wsConnect("/ws/bob"));
         // Make sure all three handlers registered before logging out.
         for (ClientWebSocket c : List.of(a, b, other)) {
             await(c.sendText("hi"));
             assertThat(await(c.receiveText())).isEqualTo("hi");
         }
-        try (ClientResponse res = client.post("/logout/ada").join()) {
+        try (ClientResponse res = await(client.post("/logout/ada"))) {
             assertThat(await(res.text())).isEqualTo("closed 2");
         }
         assertThat(await(a.receive())).isEqualTo(new WsMessage.Close(1001, "logged out"));
@@ -311,7 +311,7 @@ class WebSocketResponseTest {
         });
         // A graceful stop: the clients have the grace period to answer the server's close.
         TestServer server = servers.start(app, TestServer.testConfig().toBuilder().shutdownGrace(GRACE).build());
-        ClientWebSocket client = clients.create(server).wsConnect("/tracked").join();
+        ClientWebSocket client = await(clients.create(server).wsConnect("/tracked"));
         server.close();
         assertThat(await(client.receive())).isEqualTo(new WsMessage.Close(1001, "server shutdown"));
         assertThat(await(closingAtShutdownSignal)).isTrue();
@@ -333,7 +333,7 @@ class WebSocketResponseTest {
                 return last;
             }).thenCompose(last -> last)).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
-        ClientWebSocket ws = clients.create(app).wsConnect("/burst").join();
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/burst"));
         for (int i = 0; i < count; i++) {
             assertThat(await(ws.receiveText())).isEqualTo("m" + i);
         }
@@ -376,7 +376,7 @@ class WebSocketResponseTest {
                 throw new IllegalStateException("boom: " + t);
             }));
         });
-        ClientWebSocket ws = clients.create(app).wsConnect("/boom").join();
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/boom"));
         await(ws.sendText("now"));
         await(ws.closed());
         assertThat(ws.closeCode()).isEqualTo(WsCloseCode.INTERNAL_ERROR);
@@ -397,7 +397,7 @@ class WebSocketResponseTest {
         ServerConfig shortTimeouts = TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
                 .withKeepAliveTimeout(Duration.ofMillis(200)).withHeaderTimeout(Duration.ofMillis(200))
                 .withBodyIdleTimeout(Duration.ofMillis(200))).build();
-        ClientWebSocket ws = clients.create(app, shortTimeouts).wsConnect("/quiet").join();
+        ClientWebSocket ws = await(clients.create(app, shortTimeouts).wsConnect("/quiet"));
         assertThat(await(ws.receiveText())).isEqualTo("still open after ReceiveTimeout");
         await(ws.close());
     }
