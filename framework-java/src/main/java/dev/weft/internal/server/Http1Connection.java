@@ -62,6 +62,11 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     private boolean broken;
     /** Our answer is out and our side shut down; the client's remaining bytes are read and dropped. */
     private boolean lingering;
+    /**
+     * The current exchange counts as in flight ({@code HttpServer.inFlight}): from its start until it is answered and
+     * done, answered on a connection that closes (the rest of its body is only read to be dropped), or gone.
+     */
+    private boolean counted;
     private long idleSince;
     private @Nullable ScheduledFuture<?> idleTimer;
     /** The connection switched protocols (a WebSocket): it is no longer HTTP. */
@@ -92,7 +97,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         current = null;
         if (ex != null) {
             ex.abandon(new ClosedChannelException(), server.config().cancelOnDisconnect());
-            server.exchangeEnded();
+            endCount();
         }
         if (queued != null) {
             queued.forEach(ReferenceCountUtil::release);
@@ -247,6 +252,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
             return; // refused
         }
         current = ex;
+        counted = true;
         server.exchangeStarted();
         ex.run();
     }
@@ -280,6 +286,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
                 write(out).addListener(ChannelFutureListener.CLOSE);
             } else {
                 lingerThenClose(write(out)); // the client may still be sending the body
+                endCount(); // answered: what is left of the body is read only to be dropped
             }
         } else {
             write(out);
@@ -306,7 +313,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         }
         this.upgraded = upgraded;
         current = null;
-        server.exchangeEnded();
+        endCount();
         idleSince = 0;
         if (idleTimer != null) {
             idleTimer.cancel(false);
@@ -349,7 +356,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         }
         if (current != null) {
             current = null;
-            server.exchangeEnded();
+            endCount();
         }
     }
 
@@ -403,9 +410,17 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
 
     // ---- finishing and idling
 
+    /** Ends the current exchange's count in flight, once. */
+    private void endCount() {
+        if (counted) {
+            counted = false;
+            server.exchangeEnded();
+        }
+    }
+
     private void finishExchange() {
         current = null;
-        server.exchangeEnded();
+        endCount();
         if (closing) {
             return; // the close listener of the last write ends the connection
         }

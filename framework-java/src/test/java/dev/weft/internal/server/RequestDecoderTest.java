@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The decoder on an {@link EmbeddedChannel}: the paths the socket tests cannot pin down, namely bytes split at a
- * chosen place and deadlines on a frozen clock. The socket tests ({@code HostileInput*Test}) cover the answers.
+ * chosen place and deadlines on a frozen clock. The socket tests ({@code HostileInput*Test}, in engine-tests) cover the answers.
  */
 class RequestDecoderTest {
     private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(20);

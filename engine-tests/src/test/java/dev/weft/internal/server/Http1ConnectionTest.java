@@ -2,32 +2,34 @@ package dev.weft.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.loop.Loop;
-import dev.weft.web.AccessLog;
-import dev.weft.web.AppRunner;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
 import dev.weft.web.ServerConfig;
-import dev.weft.web.Site;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** HTTP/1.x connection behaviour on the wire: keep-alive, pipelining, HTTP/1.0, 100-continue, chunked, errors. */
+/**
+ * HTTP/1.x connection behaviour on the wire: keep-alive, pipelining, HTTP/1.0, 100-continue, chunked, errors. Raw
+ * sockets to a server the test harness starts for each test.
+ */
+@WeftTest(transport = TestTransport.TCP)
 class Http1ConnectionTest {
-    private static Loop loop;
-    private static AppRunner runner;
-    private static int port;
-    private static final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+    private static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofMillis(300);
 
-    @BeforeAll
-    static void start() {
-        loop = Loop.create(1);
+    private int port;
+    private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
+
+    @BeforeEach
+    void start(TestServers servers) {
         Application app = Application.create();
         app.routes()
                 .get("/", r -> Response.text("root"))
@@ -51,16 +53,9 @@ class Http1ConnectionTest {
                     });
                     return Reply.async(never);
                 });
-        ServerConfig config = ServerConfig.create(c -> c.accessLog(AccessLog.off()).cancelOnDisconnect(true)
-                .keepAliveTimeout(Duration.ofMillis(300)));
-        runner = AppRunner.create(app, config, loop);
-        port = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().join().port();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-        loop.close();
+        // The test config: no access log, handlers cancelled when their client goes.
+        ServerConfig config = TestServer.testConfig().toBuilder().keepAliveTimeout(KEEP_ALIVE_TIMEOUT).build();
+        port = servers.start(app, config).port();
     }
 
     @Test

@@ -3,29 +3,25 @@ package dev.weft.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.web.ServerLimits;
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code HOSTILE-INPUTS.md}, "Limits" (cases 17 and 20), over real loopback sockets with the default limits: each
  * request over a limit gets its status and the connection is closed, and a normal request on a new connection is
  * served afterwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WeftTest(transport = TestTransport.TCP)
 class HostileInputLimitsTest {
     private HostileServer server;
 
-    @BeforeAll
-    void start() {
-        server = HostileServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start(TestServers servers) {
+        server = HostileServer.start(servers);
     }
 
     private RawHttp.Reply assertRefused(String request, int status) throws IOException {

@@ -39,7 +39,7 @@ final class RawWs implements AutoCloseable {
 
     static RawWs connect(int port) throws IOException {
         Socket s = new Socket();
-        s.setSoTimeout((int) WsServer.TIMEOUT.toMillis());
+        s.setSoTimeout((int) Await.TIMEOUT.toMillis());
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress("127.0.0.1", port));
         return new RawWs(s);

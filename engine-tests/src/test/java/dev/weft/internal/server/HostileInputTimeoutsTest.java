@@ -2,22 +2,23 @@ package dev.weft.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.web.ServerConfig;
 import dev.weft.web.ServerLimits;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code HOSTILE-INPUTS.md}, "Limits and time" (cases 18 and 19), over real loopback sockets with short configured
  * timeouts. Nothing here sleeps: the client waits on socket reads with a timeout, and sends slowly by pausing on such
  * a read between two bytes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WeftTest(transport = TestTransport.TCP)
 class HostileInputTimeoutsTest {
     private static final Duration HEADER_TIMEOUT = Duration.ofMillis(300);
     private static final Duration BODY_IDLE_TIMEOUT = Duration.ofMillis(300);
@@ -26,15 +27,10 @@ class HostileInputTimeoutsTest {
 
     private HostileServer server;
 
-    @BeforeAll
-    void start() {
-        server = HostileServer.start(ServerConfig.builder().limits(ServerLimits.defaults()
+    @BeforeEach
+    void start(TestServers servers) {
+        server = HostileServer.start(servers, TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
                 .withHeaderTimeout(HEADER_TIMEOUT).withBodyIdleTimeout(BODY_IDLE_TIMEOUT)).build());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     private static byte[] ascii(String s) {

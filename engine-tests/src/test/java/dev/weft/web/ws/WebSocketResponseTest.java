@@ -1,15 +1,26 @@
 package dev.weft.web.ws;
 
-import static dev.weft.web.ws.WsServer.await;
+import static dev.weft.web.ws.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.client.ClientResponse;
+import dev.weft.client.ClientWebSocket;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
+import dev.weft.loop.Loop;
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import dev.weft.web.AppKey;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
+import dev.weft.web.ServerConfig;
+import dev.weft.web.ServerLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,15 +33,37 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The server's WebSocket end to end, on servers the test harness starts: against the JDK's WebSocket client, the
+ * harness's own client ({@link TestClient#wsConnect}) and raw sockets where the exact bytes matter. Each test ends
+ * once the server has closed every socket it opened ({@link ServerSockets}).
+ */
+@WeftTest(transport = TestTransport.TCP)
 class WebSocketResponseTest {
+    /** The grace period of the graceful-stop test: the clients' answers to the 1001 close arrive within it. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
-    /** The echo handler of the docs: short, and a plain lambda. */
-    static Application echoApp() {
+    private ServerSockets sockets;
+
+    @BeforeEach
+    void trackServerSockets(Loop loop) {
+        sockets = new ServerSockets(loop);
+    }
+
+    @AfterEach
+    void theServerClosedEverySocket() {
+        sockets.awaitAllClosed();
+    }
+
+    /** The echo handler of the docs: short, and a plain lambda (its sockets go to {@code sockets}). */
+    static Application echoApp(ServerSockets sockets) {
         Application app = Application.create();
         app.routes().get("/echo", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.forEach(msg -> msg instanceof WsMessage.Binary b ? ws.sendBytes(b.data())
                             : ws.sendText(WsMessage.text(msg))))
@@ -40,8 +73,9 @@ class WebSocketResponseTest {
     }
 
     @Test
-    void echoes_text_and_binary_messages_to_the_jdk_client() throws Exception {
-        try (WsServer server = WsServer.start(echoApp()); JdkWs client = JdkWs.connect(server.uri("/echo"))) {
+    void echoes_text_and_binary_messages_to_the_jdk_client(TestServers servers) throws Exception {
+        TestServer server = servers.start(echoApp(sockets));
+        try (JdkWs client = JdkWs.connect(server, "/echo")) {
             client.text("hello");
             assertThat(client.next()).isEqualTo("hello");
             await(client.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3}), true));
@@ -55,11 +89,11 @@ class WebSocketResponseTest {
     }
 
     @Test
-    void a_second_receive_while_one_is_pending_fails_at_once() throws Exception {
+    void a_second_receive_while_one_is_pending_fails_at_once(TestClients clients) {
         CompletableFuture<Throwable> second = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req).thenCompose(v -> {
                 var first = ws.receive();
                 try {
@@ -71,20 +105,20 @@ class WebSocketResponseTest {
                 return first;
             }).thenApply(m -> ws));
         });
-        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/ws"))) {
-            assertThat(await(second)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("concurrent receive calls are not allowed");
-            client.text("unblock");
-            assertThat(client.awaitClose().code()).isEqualTo(1000); // the handler returned: closed with 1000
-        }
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
+        assertThat(await(second)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("concurrent receive calls are not allowed");
+        await(ws.sendText("unblock"));
+        await(ws.closed());
+        assertThat(ws.closeCode()).isEqualTo(1000); // the handler returned: closed with 1000
     }
 
     @Test
-    void a_receive_with_a_timeout_fails_and_leaves_the_socket_open() throws Exception {
+    void a_receive_with_a_timeout_fails_and_leaves_the_socket_open(TestClients clients) {
         CompletableFuture<Throwable> timedOut = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receive(Duration.ofMillis(50)).handle((m, e) -> {
                         timedOut.complete(e);
@@ -94,21 +128,21 @@ class WebSocketResponseTest {
                     .thenCompose(text -> ws.sendText("after timeout: " + text))
                     .thenApply(v -> ws));
         });
-        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/ws"))) {
-            assertThat(await(timedOut)).isInstanceOf(TimeoutException.class);
-            client.text("hi");
-            assertThat(client.next()).isEqualTo("after timeout: hi");
-        }
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
+        assertThat(await(timedOut)).isInstanceOf(TimeoutException.class);
+        await(ws.sendText("hi"));
+        assertThat(await(ws.receiveText())).isEqualTo("after timeout: hi");
+        await(ws.close());
     }
 
     record Point(int x, int y) {
     }
 
     @Test
-    void typed_helpers_read_text_and_json_and_send_json() throws Exception {
+    void typed_helpers_read_text_and_json_and_send_json(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receiveJson(Point.class))
                     .thenCompose(p -> ws.sendJson(new Point(p.y(), p.x())))
@@ -116,27 +150,27 @@ class WebSocketResponseTest {
                     .thenCompose(t -> ws.sendText(t.toUpperCase()))
                     .thenApply(v -> ws));
         });
-        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/ws"))) {
-            client.text("{\"x\":1,\"y\":2}");
-            assertThat(client.next()).isEqualTo("{\"x\":2,\"y\":1}");
-            client.text("shout");
-            assertThat(client.next()).isEqualTo("SHOUT");
-            assertThat(client.awaitClose().code()).isEqualTo(1000);
-        }
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
+        await(ws.sendText("{\"x\":1,\"y\":2}"));
+        assertThat(await(ws.receiveText())).isEqualTo("{\"x\":2,\"y\":1}");
+        await(ws.sendText("shout"));
+        assertThat(await(ws.receiveText())).isEqualTo("SHOUT");
+        await(ws.closed());
+        assertThat(ws.closeCode()).isEqualTo(1000);
     }
 
     @Test
-    void a_subprotocol_is_chosen_in_the_clients_order() throws Exception {
+    void a_subprotocol_is_chosen_in_the_clients_order(TestServers servers) throws Exception {
         CompletableFuture<String> chosen = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.protocols("chat", "superchat")));
+            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.protocols("chat", "superchat"))));
             return Reply.async(ws.prepare(req).thenApply(v -> {
                 chosen.complete(ws.protocol());
                 return ws;
             }));
         });
-        try (WsServer server = WsServer.start(app); RawWs raw = RawWs.connect(server.port())) {
+        try (RawWs raw = RawWs.connect(servers.start(app).port())) {
             raw.write(RawWs.handshake("/ws", "Sec-WebSocket-Protocol: superchat, chat\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             String head = raw.readHead();
@@ -163,13 +197,14 @@ class WebSocketResponseTest {
     }
 
     @Test
-    void a_handler_reads_while_another_task_forwards_published_messages_to_the_same_socket() throws Exception {
+    void a_handler_reads_while_another_task_forwards_published_messages_to_the_same_socket(TestClients clients)
+            throws Exception {
         PubSub bus = new PubSub();
         CountDownLatch subscribed = new CountDownLatch(1);
         CompletableFuture<Integer> unsubscribedAfter = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/feed", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req).thenCompose(v -> {
                 Runnable unsubscribe = bus.subscribe(m -> ws.sendText("pub: " + m)); // sends from the publisher
                 subscribed.countDown();
@@ -180,17 +215,16 @@ class WebSocketResponseTest {
                         });
             }).thenApply(v -> ws));
         });
-        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/feed"))) {
-            assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
-            Thread publisher = new Thread(() -> bus.publish("news"));
-            publisher.start();
-            client.text("ping-from-client");
-            List<Object> got = List.of(client.next(), client.next());
-            assertThat(got).containsExactlyInAnyOrder("pub: news", "echo: ping-from-client");
-            publisher.join();
-            await(client.socket.sendClose(1000, ""));
-            assertThat(await(unsubscribedAfter)).isZero();
-        }
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/feed"));
+        assertThat(subscribed.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread publisher = new Thread(() -> bus.publish("news"));
+        publisher.start();
+        await(ws.sendText("ping-from-client"));
+        List<String> got = List.of(await(ws.receiveText()), await(ws.receiveText()));
+        assertThat(got).containsExactlyInAnyOrder("pub: news", "echo: ping-from-client");
+        publisher.join();
+        await(ws.close());
+        assertThat(await(unsubscribedAfter)).isZero();
     }
 
     // ---- aiohttp FAQ pattern 2: a per-user registry, and /logout closes all of a user's sockets
@@ -199,14 +233,15 @@ class WebSocketResponseTest {
             AppKey.ofGeneric("sockets", Map.class);
 
     @Test
-    void logout_closes_every_socket_of_the_user_and_each_handler_ends_and_leaves_the_registry() throws Exception {
+    void logout_closes_every_socket_of_the_user_and_each_handler_ends_and_leaves_the_registry(TestClients clients)
+            throws Exception {
         Application app = Application.create();
         app.set(SOCKETS, new ConcurrentHashMap<>());
         CountDownLatch ended = new CountDownLatch(2);
         List<WsMessage> lastMessages = new CopyOnWriteArrayList<>();
         app.routes().get("/ws/{user}", req -> {
             String user = req.param("user");
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             Set<WebSocketResponse> mine = req.app().require(SOCKETS)
                     .computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet());
             return Reply.async(ws.prepare(req).thenCompose(v -> {
@@ -223,32 +258,27 @@ class WebSocketResponseTest {
                     .toCompletableFuture()).toArray(CompletableFuture[]::new);
             return Reply.async(CompletableFuture.allOf(closes).thenApply(v -> Response.text("closed " + closes.length)));
         });
-        try (WsServer server = WsServer.start(app);
-             JdkWs a = JdkWs.connect(server.uri("/ws/ada"));
-             JdkWs b = JdkWs.connect(server.uri("/ws/ada"));
-             JdkWs other = JdkWs.connect(server.uri("/ws/bob"))) {
-            // Make sure all three handlers registered before logging out.
-            for (JdkWs c : List.of(a, b, other)) {
-                c.text("hi");
-                assertThat(c.next()).isEqualTo("hi");
-            }
-            // The JDK client answers a close frame once its close is sent: do it when the server's arrives.
-            a.closed.thenRun(() -> a.socket.sendClose(1000, ""));
-            b.closed.thenRun(() -> b.socket.sendClose(1000, ""));
-            var res = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + server.port() + "/logout/ada"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(res.body()).isEqualTo("closed 2");
-            assertThat(a.awaitClose().code()).isEqualTo(1001);
-            assertThat(b.awaitClose().reason()).isEqualTo("logged out");
-            assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(lastMessages).containsOnly(WsMessage.CLOSING);
-            assertThat(app.require(SOCKETS).get("ada")).isEmpty();
-            assertThat(app.require(SOCKETS).get("bob")).hasSize(1);
-            other.text("still here");
-            assertThat(other.next()).isEqualTo("still here");
+        TestClient client = clients.create(app);
+        ClientWebSocket a = await(client.wsConnect("/ws/ada"));
+        ClientWebSocket b = await(client.wsConnect("/ws/ada"));
+        ClientWebSocket other = await(client.wsConnect("/ws/bob"));
+        // Make sure all three handlers registered before logging out.
+        for (ClientWebSocket c : List.of(a, b, other)) {
+            await(c.sendText("hi"));
+            assertThat(await(c.receiveText())).isEqualTo("hi");
         }
+        try (ClientResponse res = await(client.post("/logout/ada"))) {
+            assertThat(await(res.text())).isEqualTo("closed 2");
+        }
+        assertThat(await(a.receive())).isEqualTo(new WsMessage.Close(1001, "logged out"));
+        assertThat(await(b.receive())).isEqualTo(new WsMessage.Close(1001, "logged out"));
+        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lastMessages).containsOnly(WsMessage.CLOSING);
+        assertThat(app.require(SOCKETS).get("ada")).isEmpty();
+        assertThat(app.require(SOCKETS).get("bob")).hasSize(1);
+        await(other.sendText("still here"));
+        assertThat(await(other.receiveText())).isEqualTo("still here");
+        await(other.close());
     }
 
     /** An echo read loop written with receive(), recording the message that ended it. */
@@ -265,12 +295,13 @@ class WebSocketResponseTest {
     // ---- graceful stop
 
     @Test
-    void graceful_shutdown_closes_open_sockets_with_1001_before_the_shutdown_signals() throws Exception {
-        Application app = echoApp();
+    void graceful_shutdown_closes_open_sockets_with_1001_before_the_shutdown_signals(TestServers servers,
+                                                                                     TestClients clients) {
+        Application app = echoApp(sockets);
         List<WebSocketResponse> open = new CopyOnWriteArrayList<>();
         CompletableFuture<Boolean> closingAtShutdownSignal = new CompletableFuture<>();
         app.routes().get("/tracked", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             open.add(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
@@ -278,25 +309,22 @@ class WebSocketResponseTest {
             closingAtShutdownSignal.complete(open.stream().allMatch(WebSocketResponse::isClosing));
             return null;
         });
-        WsServer server = WsServer.start(app);
-        JdkWs client = JdkWs.connect(server.uri("/tracked"));
-        client.closed.thenRun(() -> client.socket.sendClose(1001, ""));
-        try {
-            server.close();
-            assertThat(client.awaitClose().code()).isEqualTo(1001);
-            assertThat(await(closingAtShutdownSignal)).isTrue();
-            assertThat(open.get(0).closeCode()).isEqualTo(1001);
-        } finally {
-            client.close();
-        }
+        // A graceful stop: the clients have the grace period to answer the server's close.
+        TestServer server = servers.start(app, TestServer.testConfig().toBuilder().shutdownGrace(GRACE).build());
+        ClientWebSocket client = await(clients.create(server).wsConnect("/tracked"));
+        server.close();
+        assertThat(await(client.receive())).isEqualTo(new WsMessage.Close(1001, "server shutdown"));
+        assertThat(await(closingAtShutdownSignal)).isTrue();
+        assertThat(open.get(0).closeCode()).isEqualTo(1001);
+        await(client.closed());
     }
 
     @Test
-    void sends_from_another_thread_arrive_in_order_and_complete_once_written() throws Exception {
+    void sends_from_another_thread_arrive_in_order_and_complete_once_written(TestClients clients) {
         int count = 500;
         Application app = Application.create();
         app.routes().get("/burst", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req).thenCompose(v -> CompletableFuture.supplyAsync(() -> {
                 CompletableFuture<?> last = null;
                 for (int i = 0; i < count; i++) {
@@ -305,19 +333,19 @@ class WebSocketResponseTest {
                 return last;
             }).thenCompose(last -> last)).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
-        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/burst"))) {
-            for (int i = 0; i < count; i++) {
-                assertThat(client.next()).isEqualTo("m" + i);
-            }
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/burst"));
+        for (int i = 0; i < count; i++) {
+            assertThat(await(ws.receiveText())).isEqualTo("m" + i);
         }
+        await(ws.close());
     }
 
     @Test
-    void with_autoclose_off_the_handler_sees_the_close_and_answers_it_itself() throws Exception {
+    void with_autoclose_off_the_handler_sees_the_close_and_answers_it_itself(TestServers servers) throws Exception {
         CompletableFuture<WsMessage> seen = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/manual", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.autoclose(false).autoping(false)));
+            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.autoclose(false).autoping(false))));
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receive()) // the ping, delivered with autoping off
                     .thenCompose(ping -> ws.pong(((WsMessage.Ping) ping).data()))
@@ -329,7 +357,7 @@ class WebSocketResponseTest {
                     })
                     .thenApply(v -> ws));
         });
-        try (WsServer server = WsServer.start(app); RawWs raw = RawWs.open(server.port(), "/manual")) {
+        try (RawWs raw = RawWs.open(servers.start(app).port(), "/manual")) {
             raw.send(true, 0, 9, "p".getBytes(StandardCharsets.UTF_8));
             assertThat(raw.read().opcode()).isEqualTo(10);
             raw.send(true, 0, 8, RawWs.closePayload(1000, "done".getBytes(StandardCharsets.UTF_8)));
@@ -340,25 +368,25 @@ class WebSocketResponseTest {
     }
 
     @Test
-    void a_handler_that_fails_after_the_handshake_closes_the_socket_with_1011() throws Exception {
+    void a_handler_that_fails_after_the_handshake_closes_the_socket_with_1011(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/boom", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.receiveText()).thenApply(t -> {
                 throw new IllegalStateException("boom: " + t);
             }));
         });
-        try (WsServer server = WsServer.start(app); JdkWs client = JdkWs.connect(server.uri("/boom"))) {
-            client.text("now");
-            assertThat(client.awaitClose().code()).isEqualTo(WsCloseCode.INTERNAL_ERROR);
-        }
+        ClientWebSocket ws = await(clients.create(app).wsConnect("/boom"));
+        await(ws.sendText("now"));
+        await(ws.closed());
+        assertThat(ws.closeCode()).isEqualTo(WsCloseCode.INTERNAL_ERROR);
     }
 
     @Test
-    void an_upgraded_connection_outlives_the_http_timeouts() throws Exception {
+    void an_upgraded_connection_outlives_the_http_timeouts(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/quiet", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             // Wait out three keep-alive and header timeouts on the server's clock, then speak.
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receive(Duration.ofMillis(600)).handle((m, e) -> e))
@@ -366,12 +394,12 @@ class WebSocketResponseTest {
                     .thenCompose(v -> ws.forEach(m -> null))
                     .thenApply(v -> ws));
         });
-        try (WsServer server = WsServer.start(app, c -> c.limits(dev.weft.web.ServerLimits.defaults()
+        ServerConfig shortTimeouts = TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
                 .withKeepAliveTimeout(Duration.ofMillis(200)).withHeaderTimeout(Duration.ofMillis(200))
-                .withBodyIdleTimeout(Duration.ofMillis(200))));
-             JdkWs client = JdkWs.connect(server.uri("/quiet"))) {
-            assertThat(client.next()).isEqualTo("still open after ReceiveTimeout");
-        }
+                .withBodyIdleTimeout(Duration.ofMillis(200))).build();
+        ClientWebSocket ws = await(clients.create(app, shortTimeouts).wsConnect("/quiet"));
+        assertThat(await(ws.receiveText())).isEqualTo("still open after ReceiveTimeout");
+        await(ws.close());
     }
 
     @Test

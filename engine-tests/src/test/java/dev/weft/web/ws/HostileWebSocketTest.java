@@ -1,9 +1,14 @@
 package dev.weft.web.ws;
 
-import static dev.weft.web.ws.WsServer.await;
+import static dev.weft.web.ws.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.http.ws.WsMessage;
+import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import java.io.ByteArrayOutputStream;
@@ -19,46 +24,49 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code HOSTILE-INPUTS.md} cases 31–37 over raw sockets, plus the limits and timers around them. After each case
- * the server still serves the next connection (checked in {@link #stillServes}).
+ * {@code HOSTILE-INPUTS.md} cases 31–37 over raw sockets, plus the limits and timers around them, on a server the
+ * test harness starts for each test. After each case the server still serves the next connection (checked in
+ * {@link #stillServes}), and has closed every socket it opened.
  */
+@WeftTest(transport = TestTransport.TCP)
 class HostileWebSocketTest {
     private static final int MAX = 1024;
-    private WsServer server;
+    private TestServer server;
+    private ServerSockets sockets;
     private final CompletableFuture<WebSocketResponse> lastSocket = new CompletableFuture<>();
 
     @BeforeEach
-    void start() {
-        Application app = WebSocketResponseTest.echoApp();
+    void start(TestServers servers, Loop loop) {
+        sockets = new ServerSockets(loop);
+        Application app = WebSocketResponseTest.echoApp(sockets);
         WsOptions small = WsOptions.create(o -> o.maxMessageBytes(MAX).allowedOrigins("https://good.example"));
         app.routes().get("/small", req -> {
-            var ws = new WebSocketResponse(small);
+            var ws = sockets.add(new WebSocketResponse(small));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.forEach(m -> ws.sendText(WsMessage.text(m)))).thenApply(v -> ws));
         });
         app.routes().post("/echo", req -> Reply.async(new WebSocketResponse().prepare(req).thenApply(v -> null)));
         app.routes().get("/heartbeat", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(200))));
+            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(200)))));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
         app.routes().get("/closer", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.closeTimeout(Duration.ofMillis(200))));
+            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.closeTimeout(Duration.ofMillis(200)))));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.close(4000, "bye")).thenApply(v -> ws));
         });
-        server = WsServer.start(app);
+        server = servers.start(app);
     }
 
     @AfterEach
     void stillServes() throws Exception {
-        try (JdkWs client = JdkWs.connect(server.uri("/echo"))) {
+        try (JdkWs client = JdkWs.connect(server, "/echo")) {
             client.text("next");
             assertThat(client.next()).isEqualTo("next");
-        } finally {
-            server.close();
         }
+        sockets.awaitAllClosed();
     }
 
     private String answer(String request) throws IOException {

@@ -3,12 +3,13 @@ package dev.weft.internal.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import java.io.IOException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,18 +19,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gets its status (and the connection is closed where its framing can no longer be trusted), and a normal request on
  * a new connection is served afterwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WeftTest(transport = TestTransport.TCP)
 class HostileInputFramingTest {
     private HostileServer server;
 
-    @BeforeAll
-    void start() {
-        server = HostileServer.start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    @BeforeEach
+    void start(TestServers servers) {
+        server = HostileServer.start(servers);
     }
 
     private RawHttp.Reply assertRefused(String request, int status) throws IOException {

@@ -2,35 +2,31 @@ package dev.weft.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.loop.Loop;
-import dev.weft.web.AccessLog;
-import dev.weft.web.AppRunner;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
 import dev.weft.web.ServerConfig;
-import dev.weft.web.Site;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real server on a loopback port for hostile-input tests, with a few routes that make misbehaviour visible:
+ * A real server on a loopback port for hostile-input tests, started by the test harness (so it is closed, and checked
+ * for leaks, at the end of each test), with a few routes that make misbehaviour visible:
  * {@code GET /} answers "ok"; {@code POST /echo} echoes its body; {@code GET /header/{name}} echoes a request header
  * (or "absent"); {@code PURGE /purge} is a route with a non-standard method; {@code /smuggled} counts its calls, so a
  * request hidden in a body shows up; {@code POST /small/echo} lives in a sub-application whose body limit is
  * {@value #SMALL_LIMIT} bytes.
  */
-final class HostileServer implements AutoCloseable {
+final class HostileServer {
     static final int SMALL_LIMIT = 16;
 
-    private final Loop loop;
-    private final AppRunner runner;
-    private final int port;
+    private final TestServer server;
     private final AtomicInteger smuggled = new AtomicInteger();
 
-    private HostileServer(ServerConfig config) {
+    private HostileServer(TestServers servers, ServerConfig config) {
         Application app = Application.create();
         app.routes()
                 .get("/", r -> Response.text("ok"))
@@ -53,22 +49,21 @@ final class HostileServer implements AutoCloseable {
         small.routes().post("/echo", r -> Reply.async(r.bytes().thenApply(b -> Response.text(
                 new String(b, StandardCharsets.UTF_8)))));
         app.addSubapp("/small", small);
-        loop = Loop.create(1);
-        runner = AppRunner.create(app, config.toBuilder().accessLog(AccessLog.off())
-                .shutdownGrace(Duration.ofSeconds(1)).build(), loop);
-        port = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().join().port();
+        server = servers.start(app, config);
     }
 
-    static HostileServer start() {
-        return new HostileServer(ServerConfig.defaults());
+    /** Serves the routes with the harness's {@link TestServer#testConfig() test config}. */
+    static HostileServer start(TestServers servers) {
+        return new HostileServer(servers, TestServer.testConfig());
     }
 
-    static HostileServer start(ServerConfig config) {
-        return new HostileServer(config);
+    /** Serves the routes with {@code config} (the test config changed, say). */
+    static HostileServer start(TestServers servers, ServerConfig config) {
+        return new HostileServer(servers, config);
     }
 
     RawHttp connect() throws IOException {
-        return RawHttp.connect(port);
+        return RawHttp.connect(server.port());
     }
 
     /** Sends {@code request} on a new connection and reads one response. */
@@ -88,12 +83,6 @@ final class HostileServer implements AutoCloseable {
         RawHttp.Reply r = exchange("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(r.status()).as("a normal request after the hostile one").isEqualTo(200);
         assertThat(r.body()).isEqualTo("ok");
-    }
-
-    @Override
-    public void close() {
-        runner.close();
-        loop.close();
     }
 
     /**

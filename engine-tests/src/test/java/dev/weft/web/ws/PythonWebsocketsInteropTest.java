@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.http.ws.WsMessage;
 import dev.weft.json.JsonCodec;
+import dev.weft.loop.Loop;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.TestTransport;
+import dev.weft.test.WeftTest;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import java.io.ByteArrayInputStream;
@@ -22,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Weft's server against a peer nobody here wrote: the Python {@code websockets} library (Debian's
  * python3-websockets), run with {@code /usr/bin/python3}. Echo, fragmentation, compression, close codes both ways,
- * and pings both ways. Skipped, saying why, where that library is not installed.
+ * and pings both ways, against a server the test harness starts. Skipped, saying why, where that library is not
+ * installed.
  */
+@WeftTest(transport = TestTransport.TCP)
 class PythonWebsocketsInteropTest {
     private static final String PYTHON = "/usr/bin/python3";
 
@@ -61,43 +68,45 @@ class PythonWebsocketsInteropTest {
             "");
 
     @Test
-    void the_python_websockets_client_talks_to_weft(@TempDir Path dir) throws Exception {
+    void the_python_websockets_client_talks_to_weft(@TempDir Path dir, TestServers servers, Loop loop)
+            throws Exception {
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is not installed: skipping the interop test");
         Process probe = new ProcessBuilder(PYTHON, "-c", "import websockets").redirectErrorStream(true).start();
         assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
                 "python3-websockets is not installed (apt-get install python3-websockets): skipping the interop test");
 
-        Application app = WebSocketResponseTest.echoApp();
+        ServerSockets sockets = new ServerSockets(loop);
+        Application app = WebSocketResponseTest.echoApp(sockets);
         app.routes().get("/bye", req -> {
-            var ws = new WebSocketResponse();
+            var ws = sockets.add(new WebSocketResponse());
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.receiveText())
                     .thenCompose(t -> ws.close(4001, "see you " + t)).thenApply(v -> ws));
         });
         app.routes().get("/heartbeat", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(100))));
+            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(100)))));
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> ws.sendText(WsMessage.text(m))))
                     .thenApply(v -> ws));
         });
         Path script = dir.resolve("client.py");
         Files.writeString(script, SCRIPT);
-        try (WsServer server = WsServer.start(app)) {
-            Process p = new ProcessBuilder(PYTHON, script.toString(), "ws://127.0.0.1:" + server.port())
-                    .redirectError(dir.resolve("stderr.txt").toFile()).start();
-            byte[] stdout = p.getInputStream().readAllBytes();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as("python failed: %s", Files.readString(dir.resolve("stderr.txt")))
-                    .isZero();
-            Map<String, Object> out = parse(stdout);
-            assertThat(out.get("extensions")).isEqualTo(List.of("permessage-deflate"));
-            assertThat(out.get("text")).isEqualTo("hello");
-            assertThat(out.get("binary")).isEqualTo(List.of(0, 1, 2, 255));
-            assertThat(out.get("fragmented")).isEqualTo("fragmented");
-            assertThat(out.get("big")).isEqualTo(200000);
-            assertThat(out.get("pong")).isEqualTo(true);
-            assertThat(out.get("client_close")).isEqualTo(List.of(1000, ""));
-            assertThat(out.get("server_close")).isEqualTo(List.of(4001, "see you bye"));
-            assertThat(out.get("after_heartbeats")).isEqualTo("alive");
-        }
+        TestServer server = servers.start(app);
+        Process p = new ProcessBuilder(PYTHON, script.toString(), "ws://" + TestServer.HOST + ":" + server.port())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("python failed: %s", Files.readString(dir.resolve("stderr.txt")))
+                .isZero();
+        Map<String, Object> out = parse(stdout);
+        assertThat(out.get("extensions")).isEqualTo(List.of("permessage-deflate"));
+        assertThat(out.get("text")).isEqualTo("hello");
+        assertThat(out.get("binary")).isEqualTo(List.of(0, 1, 2, 255));
+        assertThat(out.get("fragmented")).isEqualTo("fragmented");
+        assertThat(out.get("big")).isEqualTo(200000);
+        assertThat(out.get("pong")).isEqualTo(true);
+        assertThat(out.get("client_close")).isEqualTo(List.of(1000, ""));
+        assertThat(out.get("server_close")).isEqualTo(List.of(4001, "see you bye"));
+        assertThat(out.get("after_heartbeats")).isEqualTo("alive");
+        sockets.awaitAllClosed();
     }
 
     @SuppressWarnings("unchecked")

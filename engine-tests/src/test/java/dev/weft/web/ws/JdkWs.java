@@ -1,5 +1,8 @@
 package dev.weft.web.ws;
 
+import static dev.weft.web.ws.Await.await;
+
+import dev.weft.test.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -27,29 +30,30 @@ final class JdkWs implements AutoCloseable {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
-        this.socket = WsServer.await(b.buildAsync(uri, new Listener()));
+        this.socket = await(b.buildAsync(uri, new Listener()));
     }
 
-    static JdkWs connect(URI uri, String... headers) {
-        return new JdkWs(uri, headers);
+    /** Opens a WebSocket to {@code path} on {@code server} (over TCP), with {@code headers} as name, value, .... */
+    static JdkWs connect(TestServer server, String path, String... headers) {
+        return new JdkWs(URI.create("ws://" + TestServer.HOST + ":" + server.port() + path), headers);
     }
 
     JdkWs text(String text) {
-        WsServer.await(socket.sendText(text, true));
+        await(socket.sendText(text, true));
         return this;
     }
 
     /** The next thing received, waiting at most the test timeout. */
     Object next() throws InterruptedException {
-        Object o = received.poll(WsServer.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Object o = received.poll(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (o == null) {
-            throw new AssertionError("nothing received within " + WsServer.TIMEOUT);
+            throw new AssertionError("nothing received within " + Await.TIMEOUT);
         }
         return o;
     }
 
     Closed awaitClose() {
-        return WsServer.await(closed);
+        return await(closed);
     }
 
     @Override
