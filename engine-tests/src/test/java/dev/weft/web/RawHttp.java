@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Bytes the Weft client will not send (no {@code Host} header, a {@code Host} it did not pick, a malformed escape,
- * a chunked body that never ends), written over a raw socket to a {@link TestServer}, and the response read to
- * the end.
+ * Bytes the Weft client will not send (no {@code Host} header, a malformed escape, two {@code Cookie} headers, a
+ * chunked body that never ends), written over a raw socket to a {@link TestServer}, and the response read to the
+ * end as it came over the wire (a client would skip a body after HEAD, 204 or 304; this shows whether one came).
  *
  * <pre>{@code
  * RawHttp.Response res = RawHttp.send(server, "GET /users/%zz HTTP/1.1\r\nHost: localhost");

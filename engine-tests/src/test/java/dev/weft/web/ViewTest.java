@@ -94,7 +94,8 @@ class ViewTest {
 
     @Test
     void head_is_answered_by_get_without_a_body() {
-        Answer res = Answer.of(client.head("/items/12345"));
+        // read raw: a client skips the body of a HEAD response, so only the socket shows that none was sent
+        RawHttp.Response res = RawHttp.send(client.server(), "HEAD /items/12345 HTTP/1.1\r\nHost: localhost");
         assertThat(res.status()).isEqualTo(200);
         assertThat(res.header("Content-Length")).isEqualTo("10");
         assertThat(res.body()).isEmpty();
