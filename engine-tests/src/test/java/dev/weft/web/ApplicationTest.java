@@ -3,9 +3,15 @@ package dev.weft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@WeftTest
 class ApplicationTest {
     private static final AppKey<String> NAME = AppKey.of("name", String.class);
     private static final AppKey<Integer> COUNT = AppKey.of("count", Integer.class);
@@ -69,73 +75,65 @@ class ApplicationTest {
     }
 
     @Test
-    void handlers_read_the_state_of_their_application() {
+    void handlers_read_the_state_of_their_application(TestClients clients) {
         Application app = Application.create().set(NAME, "from state");
         app.routes().get("/", req -> Response.text(req.app().require(NAME)));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").body()).isEqualTo("from state");
-        }
+        assertThat(Answer.text(clients.create(app).get("/"))).isEqualTo("from state");
     }
 
     @Test
-    void a_started_application_is_frozen() {
+    void a_started_application_is_frozen(TestServers servers) {
         Application app = Application.create();
         app.routes().get("/", req -> Response.text("hi"));
         assertThat(app.isFrozen()).isFalse();
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.runner().app().isFrozen()).isTrue();
-        }
+        TestServer server = servers.start(app);
+        assertThat(server.app().isFrozen()).isTrue();
     }
 
     @Test
-    void frozen_application_rejects_new_routes() {
-        try (LiveServer server = LiveServer.start(Application.create())) {
-            Application app = server.runner().app();
-            assertFrozen(() -> app.routes().get("/late", req -> Response.text("late")), "GET /late");
-            assertFrozen(() -> app.addRoutes(RouteTable.create().post("/late", req -> Response.text("late"))),
-                    "add routes");
-            assertThat(server.get("/late").statusCode()).isEqualTo(404);
-        }
+    void frozen_application_rejects_new_routes(TestClients clients) {
+        TestClient client = clients.create(Application.create());
+        Application app = client.app();
+        assertFrozen(() -> app.routes().get("/late", req -> Response.text("late")), "GET /late");
+        assertFrozen(() -> app.addRoutes(RouteTable.create().post("/late", req -> Response.text("late"))),
+                "add routes");
+        assertThat(Answer.status(client.get("/late"))).isEqualTo(404);
     }
 
     @Test
-    void frozen_application_rejects_new_middlewares_signals_and_sub_applications() {
-        try (LiveServer server = LiveServer.start(Application.create())) {
-            Application app = server.runner().app();
-            assertFrozen(() -> app.use((req, next) -> next.handle(req)), "add a middleware");
-            assertFrozen(() -> app.onStartup(a -> null), "add a startup signal");
-            assertFrozen(() -> app.onShutdown(a -> null), "add a shutdown signal");
-            assertFrozen(() -> app.onCleanup(a -> null), "add a cleanup signal");
-            assertFrozen(() -> app.cleanupContext(a -> () -> null), "add a cleanup context");
-            assertFrozen(() -> app.addSubapp("/admin", Application.create()), "add a sub-application");
-            assertFrozen(() -> app.addDomain("example.com", Application.create()),
-                    "add a domain sub-application");
-            assertFrozen(() -> app.clientMaxSize(10), "change clientMaxSize");
-            assertFrozen(() -> app.jsonCodec(dev.weft.json.JsonCodec.jackson()), "change the JSON codec");
-        }
+    void frozen_application_rejects_new_middlewares_signals_and_sub_applications(TestServers servers) {
+        Application app = servers.start(Application.create()).app();
+        assertFrozen(() -> app.use((req, next) -> next.handle(req)), "add a middleware");
+        assertFrozen(() -> app.onStartup(a -> null), "add a startup signal");
+        assertFrozen(() -> app.onShutdown(a -> null), "add a shutdown signal");
+        assertFrozen(() -> app.onCleanup(a -> null), "add a cleanup signal");
+        assertFrozen(() -> app.cleanupContext(a -> () -> null), "add a cleanup context");
+        assertFrozen(() -> app.addSubapp("/admin", Application.create()), "add a sub-application");
+        assertFrozen(() -> app.addDomain("example.com", Application.create()),
+                "add a domain sub-application");
+        assertFrozen(() -> app.clientMaxSize(10), "change clientMaxSize");
+        assertFrozen(() -> app.jsonCodec(dev.weft.json.JsonCodec.jackson()), "change the JSON codec");
     }
 
     @Test
-    void sub_applications_freeze_with_their_parent() {
+    void sub_applications_freeze_with_their_parent(TestServers servers) {
         Application admin = Application.create();
         Application app = Application.create().addSubapp("/admin", admin);
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.runner().app().isFrozen()).isTrue();
-            assertThat(admin.isFrozen()).isTrue();
-            assertFrozen(() -> admin.routes().get("/late", req -> Response.text("late")), "GET /late");
-            assertFrozen(() -> admin.use((req, next) -> next.handle(req)), "add a middleware");
-        }
+        TestServer server = servers.start(app);
+        assertThat(server.app().isFrozen()).isTrue();
+        assertThat(admin.isFrozen()).isTrue();
+        assertFrozen(() -> admin.routes().get("/late", req -> Response.text("late")), "GET /late");
+        assertFrozen(() -> admin.use((req, next) -> next.handle(req)), "add a middleware");
     }
 
     @Test
-    void state_stays_settable_after_start() {
+    void state_stays_settable_after_start(TestClients clients) {
         Application app = Application.create().set(NAME, "before");
         app.routes().get("/", req -> Response.text(req.app().require(NAME)));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").body()).isEqualTo("before");
-            app.set(NAME, "after");
-            assertThat(server.get("/").body()).isEqualTo("after");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/"))).isEqualTo("before");
+        app.set(NAME, "after");
+        assertThat(Answer.text(client.get("/"))).isEqualTo("after");
     }
 
     @Test
@@ -166,12 +164,10 @@ class ApplicationTest {
     }
 
     @Test
-    void a_started_application_cannot_be_mounted() {
-        try (LiveServer server = LiveServer.start(Application.create())) {
-            Application started = server.runner().app();
-            assertThatThrownBy(() -> Application.create().addSubapp("/x", started))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("started");
-        }
+    void a_started_application_cannot_be_mounted(TestServers servers) {
+        Application started = servers.start(Application.create()).app();
+        assertThatThrownBy(() -> Application.create().addSubapp("/x", started))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("started");
     }
 
     @Test

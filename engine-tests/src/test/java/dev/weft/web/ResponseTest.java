@@ -3,19 +3,23 @@ package dev.weft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.client.ClientResponse;
 import dev.weft.http.Cookie;
 import dev.weft.json.JsonCodec;
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.WeftTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@WeftTest
 class ResponseTest {
 
     // ---- made in memory
@@ -112,15 +116,13 @@ class ResponseTest {
     }
 
     @Test
-    void characters_whose_low_byte_is_cr_or_lf_cannot_split_a_header_on_the_wire() {
+    void characters_whose_low_byte_is_cr_or_lf_cannot_split_a_header_on_the_wire(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/", req -> Response.text("x").header("X-Name", "a\u010D\u010AX-Injected: yes"));
-        try (LiveServer server = LiveServer.start(app)) {
-            LiveServer.RawResponse res = server.raw("GET / HTTP/1.1\r\nHost: localhost");
-            assertThat(res.status()).isEqualTo(200);
-            assertThat(res.header("X-Injected")).isNull();
-            assertThat(res.header("X-Name")).startsWith("a").endsWith("X-Injected: yes");
-        }
+        Answer res = Answer.of(clients.create(app).get("/"));
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(res.header("X-Injected")).isNull();
+        assertThat(res.header("X-Name")).startsWith("a").endsWith("X-Injected: yes");
     }
 
     @Test
@@ -132,7 +134,7 @@ class ResponseTest {
     // ---- sent
 
     @Test
-    void each_factory_is_sent_with_its_status_type_and_body() {
+    void each_factory_is_sent_with_its_status_type_and_body(TestClients clients) {
         Application app = Application.create();
         app.routes()
                 .get("/text", req -> Response.text("plain"))
@@ -148,65 +150,56 @@ class ResponseTest {
                     r.headers().add("X-Many", "a").add("X-Many", "b");
                     return r;
                 });
-        try (LiveServer server = LiveServer.start(app)) {
-            HttpResponse<String> text = server.get("/text");
-            assertThat(text.statusCode()).isEqualTo(200);
-            assertThat(text.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
-            assertThat(text.headers().firstValue("Content-Length")).contains("5");
-            assertThat(text.headers().firstValue("Date")).isPresent();
-            assertThat(text.headers().firstValue("Server")).contains("Weft");
-            assertThat(text.body()).isEqualTo("plain");
+        TestClient client = clients.create(app);
+        Answer text = Answer.of(client.get("/text"));
+        assertThat(text.status()).isEqualTo(200);
+        assertThat(text.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+        assertThat(text.header("Content-Length")).isEqualTo("5");
+        assertThat(text.header("Date")).isNotNull();
+        assertThat(text.header("Server")).isEqualTo("Weft");
+        assertThat(text.body()).isEqualTo("plain");
 
-            assertThat(server.get("/html").headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(Answer.of(client.get("/html")).header("Content-Type")).isEqualTo("text/html; charset=utf-8");
 
-            HttpResponse<String> json = server.get("/json");
-            assertThat(json.headers().firstValue("Content-Type")).contains("application/json");
-            assertThat(json.body()).isEqualTo("{\"name\":\"zoë\"}");
+        Answer json = Answer.of(client.get("/json"));
+        assertThat(json.header("Content-Type")).isEqualTo("application/json");
+        assertThat(json.body()).isEqualTo("{\"name\":\"zoë\"}");
 
-            HttpResponse<byte[]> bytes = sendBytes(server, "/bytes");
-            assertThat(bytes.headers().firstValue("Content-Type")).contains("image/x-test");
-            assertThat(bytes.body()).containsExactly(0, 1, 2);
-
-            HttpResponse<String> empty = server.get("/empty");
-            assertThat(empty.statusCode()).isEqualTo(204);
-            assertThat(empty.headers().firstValue("Content-Type")).isEmpty();
-            assertThat(empty.body()).isEmpty();
-
-            HttpResponse<String> created = server.get("/created");
-            assertThat(created.statusCode()).isEqualTo(201);
-            assertThat(created.headers().firstValue("Location")).contains("/things/1");
-
-            HttpResponse<String> redirect = server.get("/redirect");
-            assertThat(redirect.statusCode()).isEqualTo(302);
-            assertThat(redirect.headers().firstValue("Location")).contains("/target");
-            assertThat(server.get("/moved").statusCode()).isEqualTo(301);
-
-            HttpResponse<String> headers = server.get("/headers");
-            assertThat(headers.headers().allValues("X-One")).containsExactly("1");
-            assertThat(headers.headers().allValues("X-Many")).containsExactly("a", "b");
+        try (ClientResponse bytes = client.get("/bytes").join()) {
+            assertThat(bytes.header("Content-Type")).isEqualTo("image/x-test");
+            assertThat(bytes.bytes().toCompletableFuture().join()).containsExactly(0, 1, 2);
         }
-    }
 
-    private static HttpResponse<byte[]> sendBytes(LiveServer server, String path) {
-        try {
-            return LiveServer.client().send(server.request(path).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        Answer empty = Answer.of(client.get("/empty"));
+        assertThat(empty.status()).isEqualTo(204);
+        assertThat(empty.header("Content-Type")).isNull();
+        assertThat(empty.body()).isEmpty();
+
+        Answer created = Answer.of(client.get("/created"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Location")).isEqualTo("/things/1");
+
+        Answer redirect = Answer.of(client.get("/redirect", o -> o.allowRedirects(false)));
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.header("Location")).isEqualTo("/target");
+        assertThat(Answer.status(client.get("/moved", o -> o.allowRedirects(false)))).isEqualTo(301);
+
+        Answer headers = Answer.of(client.get("/headers"));
+        assertThat(headers.headers("X-One")).containsExactly("1");
+        assertThat(headers.headers("X-Many")).containsExactly("a", "b");
     }
 
     @Test
-    void a_reason_phrase_is_sent_on_the_status_line() {
+    void a_reason_phrase_is_sent_on_the_status_line(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/", req -> Response.text("x").status(299).reason("Custom Thing"));
-        try (LiveServer server = LiveServer.start(app)) {
-            LiveServer.RawResponse res = server.raw("GET / HTTP/1.1\r\nHost: localhost");
-            assertThat(res.status()).isEqualTo(299);
-        }
+        Answer res = Answer.of(clients.create(app).get("/"));
+        assertThat(res.status()).isEqualTo(299);
+        assertThat(res.reason()).isEqualTo("Custom Thing");
     }
 
     @Test
-    void cookies_are_set_and_deleted_with_every_attribute() {
+    void cookies_are_set_and_deleted_with_every_attribute(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/", req -> Response.text("cookies")
                 .cookie("plain", "1")
@@ -215,18 +208,16 @@ class ResponseTest {
                         .withSecure(true).withHttpOnly(true).withSameSite(Cookie.SameSite.LAX))
                 .deleteCookie("old")
                 .deleteCookie("scoped", "/app", "example.com"));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").headers().allValues("Set-Cookie")).containsExactly(
-                    "plain=1",
-                    "sid=abc123; Domain=example.com; Path=/app; Expires=Wed, 02 Jan 2030 03:04:05 GMT; Max-Age=1800;"
-                            + " Secure; HttpOnly; SameSite=Lax",
-                    "old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0",
-                    "scoped=; Domain=example.com; Path=/app; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0");
-        }
+        assertThat(Answer.of(clients.create(app).get("/")).headers("Set-Cookie")).containsExactly(
+                "plain=1",
+                "sid=abc123; Domain=example.com; Path=/app; Expires=Wed, 02 Jan 2030 03:04:05 GMT; Max-Age=1800;"
+                        + " Secure; HttpOnly; SameSite=Lax",
+                "old=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0",
+                "scoped=; Domain=example.com; Path=/app; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0");
     }
 
     @Test
-    void json_is_encoded_with_the_applications_codec() {
+    void json_is_encoded_with_the_applications_codec(TestClients clients) {
         JsonCodec shouting = new JsonCodec() {
             @Override
             public void write(Object value, OutputStream out) throws IOException {
@@ -241,20 +232,17 @@ class ResponseTest {
         Application app = Application.create().jsonCodec(shouting);
         app.routes().get("/app-codec", req -> Response.json("quiet"))
                 .get("/own-codec", req -> Response.json(Map.of("k", "v"), JsonCodec.jackson()));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/app-codec").body()).isEqualTo("QUIET");
-            assertThat(server.get("/own-codec").body()).isEqualTo("{\"k\":\"v\"}");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/app-codec"))).isEqualTo("QUIET");
+        assertThat(Answer.text(client.get("/own-codec"))).isEqualTo("{\"k\":\"v\"}");
     }
 
     @Test
-    void a_value_json_cannot_encode_is_a_500_without_details() {
+    void a_value_json_cannot_encode_is_a_500_without_details(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/", req -> Response.json(new Object()));
-        try (LiveServer server = LiveServer.start(app)) {
-            HttpResponse<String> res = server.get("/");
-            assertThat(res.statusCode()).isEqualTo(500);
-            assertThat(res.body()).isEqualTo("500: Internal Server Error");
-        }
+        Answer res = Answer.of(clients.create(app).get("/"));
+        assertThat(res.status()).isEqualTo(500);
+        assertThat(res.body()).isEqualTo("500: Internal Server Error");
     }
 }

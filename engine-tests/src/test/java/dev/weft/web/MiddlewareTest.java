@@ -2,12 +2,16 @@ package dev.weft.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
+import dev.weft.client.ClientResponse;
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.WeftTest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
+@WeftTest
 class MiddlewareTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -22,33 +26,31 @@ class MiddlewareTest {
     }
 
     @Test
-    void middlewares_run_in_registration_order_the_first_outermost() {
+    void middlewares_run_in_registration_order_the_first_outermost(TestClients clients) {
         Application app = Application.create().use(around("a"), around("b")).use(around("c"));
         app.routes().get("/", req -> {
             events.add("handler");
             return Response.text("ok");
         });
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").body()).isEqualTo("ok");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/"))).isEqualTo("ok");
         assertThat(events).containsExactly("a in", "b in", "c in", "handler", "c out", "b out", "a out");
     }
 
     @Test
-    void middlewares_wrap_async_handlers_alike() {
+    void middlewares_wrap_async_handlers_alike(TestClients clients) {
         Application app = Application.create().use(around("a"), around("b"));
         app.routes().get("/", req -> Reply.async(CompletableFuture.supplyAsync(() -> {
             events.add("handler");
             return Response.text("later");
         })));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").body()).isEqualTo("later");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/"))).isEqualTo("later");
         assertThat(events).containsExactly("a in", "b in", "handler", "b out", "a out");
     }
 
     @Test
-    void a_middleware_can_answer_without_calling_the_handler() {
+    void a_middleware_can_answer_without_calling_the_handler(TestClients clients) {
         Application app = Application.create().use(around("outer")).use((req, next) -> {
             if (req.header("Authorization") == null) {
                 return new HttpUnauthorized().header("WWW-Authenticate", "Bearer");
@@ -59,18 +61,17 @@ class MiddlewareTest {
             events.add("handler");
             return Response.text("secret");
         });
-        try (LiveServer server = LiveServer.start(app)) {
-            HttpResponse<String> res = server.get("/");
-            assertThat(res.statusCode()).isEqualTo(401);
-            assertThat(res.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-            assertThat(server.send(server.request("/").header("Authorization", "Bearer x")).body())
-                    .isEqualTo("secret");
-        }
+        TestClient client = clients.create(app);
+        Answer res = Answer.of(client.get("/"));
+        assertThat(res.status()).isEqualTo(401);
+        assertThat(res.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(Answer.text(client.get("/", o -> o.header("Authorization", "Bearer x"))))
+                .isEqualTo("secret");
         assertThat(events).containsExactly("outer in", "outer in", "handler", "outer out");
     }
 
     @Test
-    void a_middleware_can_change_or_replace_the_response_with_then() {
+    void a_middleware_can_change_or_replace_the_response_with_then(TestClients clients) {
         Application app = Application.create()
                 .use((req, next) -> next.handle(req).then(res -> res.header("X-Frame-Options", "DENY")))
                 .use((req, next) -> next.handle(req).then(res -> req.path().equals("/replace")
@@ -78,25 +79,23 @@ class MiddlewareTest {
                         : res));
         app.routes().get("/keep", req -> Response.text("kept"))
                 .get("/replace", req -> Reply.async(CompletableFuture.supplyAsync(() -> Response.text("original"))));
-        try (LiveServer server = LiveServer.start(app)) {
-            HttpResponse<String> kept = server.get("/keep");
-            assertThat(kept.body()).isEqualTo("kept");
-            assertThat(kept.headers().firstValue("X-Frame-Options")).contains("DENY");
-            HttpResponse<String> replaced = server.get("/replace");
-            assertThat(replaced.statusCode()).isEqualTo(202);
-            assertThat(replaced.body()).isEqualTo("replaced: original");
-            assertThat(replaced.headers().firstValue("X-Frame-Options")).contains("DENY");
-        }
+        TestClient client = clients.create(app);
+        Answer kept = Answer.of(client.get("/keep"));
+        assertThat(kept.body()).isEqualTo("kept");
+        assertThat(kept.header("X-Frame-Options")).isEqualTo("DENY");
+        Answer replaced = Answer.of(client.get("/replace"));
+        assertThat(replaced.status()).isEqualTo(202);
+        assertThat(replaced.body()).isEqualTo("replaced: original");
+        assertThat(replaced.header("X-Frame-Options")).isEqualTo("DENY");
     }
 
     @Test
-    void then_can_return_an_async_reply() {
+    void then_can_return_an_async_reply(TestClients clients) {
         Application app = Application.create().use((req, next) -> next.handle(req)
                 .then(res -> Reply.async(CompletableFuture.supplyAsync(() -> res.header("X-Later", "1")))));
         app.routes().get("/", req -> Response.text("x"));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").headers().firstValue("X-Later")).contains("1");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.of(client.get("/")).header("X-Later")).isEqualTo("1");
     }
 
     /** Turns any HTTP error into a JSON body with the same status. */
@@ -108,7 +107,7 @@ class MiddlewareTest {
     });
 
     @Test
-    void a_middleware_can_catch_an_http_exception_from_the_handler_with_recover() {
+    void a_middleware_can_catch_an_http_exception_from_the_handler_with_recover(TestClients clients) {
         Application app = Application.create().use(JSON_ERRORS);
         app.routes()
                 .get("/thrown", req -> {
@@ -119,24 +118,24 @@ class MiddlewareTest {
                     throw new HttpGone();
                 })))
                 .get("/fine", req -> Response.text("fine"));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertJsonError(server.get("/thrown"), 403);
-            assertJsonError(server.get("/returned"), 409);
-            assertJsonError(server.get("/async"), 410);
-            assertJsonError(server.get("/missing"), 404);
-            assertJsonError(server.send("POST", "/fine", ""), 405);
-            assertThat(server.get("/fine").body()).isEqualTo("fine");
-        }
+        TestClient client = clients.create(app);
+        assertJsonError(client.get("/thrown"), 403);
+        assertJsonError(client.get("/returned"), 409);
+        assertJsonError(client.get("/async"), 410);
+        assertJsonError(client.get("/missing"), 404);
+        assertJsonError(client.post("/fine", o -> o.text("")), 405);
+        assertThat(Answer.text(client.get("/fine"))).isEqualTo("fine");
     }
 
-    private static void assertJsonError(HttpResponse<String> res, int status) {
-        assertThat(res.statusCode()).isEqualTo(status);
-        assertThat(res.headers().firstValue("Content-Type")).contains("application/json");
+    private static void assertJsonError(CompletableFuture<ClientResponse> response, int status) {
+        Answer res = Answer.of(response);
+        assertThat(res.status()).isEqualTo(status);
+        assertThat(res.header("Content-Type")).isEqualTo("application/json");
         assertThat(res.body()).isEqualTo("{\"error\":" + status + "}");
     }
 
     @Test
-    void recover_sees_any_exception_of_the_inner_handler() {
+    void recover_sees_any_exception_of_the_inner_handler(TestClients clients) {
         Application app = Application.create().use((req, next) -> next.handle(req)
                 .recover(error -> Response.text("recovered " + error.getClass().getSimpleName() + ": "
                         + error.getMessage()).status(503)));
@@ -148,16 +147,15 @@ class MiddlewareTest {
                     throw new IllegalArgumentException("async");
                 })))
                 .get("/null", req -> null);
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/thrown").body()).isEqualTo("recovered IllegalStateException: sync");
-            assertThat(server.get("/async").body()).isEqualTo("recovered IllegalArgumentException: async");
-            assertThat(server.get("/null").body()).startsWith("recovered NullPointerException");
-            assertThat(server.get("/thrown").statusCode()).isEqualTo(503);
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/thrown"))).isEqualTo("recovered IllegalStateException: sync");
+        assertThat(Answer.text(client.get("/async"))).isEqualTo("recovered IllegalArgumentException: async");
+        assertThat(Answer.text(client.get("/null"))).startsWith("recovered NullPointerException");
+        assertThat(Answer.status(client.get("/thrown"))).isEqualTo(503);
     }
 
     @Test
-    void recover_that_rethrows_passes_the_failure_on() {
+    void recover_that_rethrows_passes_the_failure_on(TestClients clients) {
         Application app = Application.create()
                 .use((req, next) -> next.handle(req).recover(error -> Response.text("outer saw "
                         + error.getMessage())))
@@ -167,13 +165,12 @@ class MiddlewareTest {
         app.routes().get("/", req -> {
             throw new IllegalArgumentException("boom");
         });
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").body()).isEqualTo("outer saw inner rethrew boom");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/"))).isEqualTo("outer saw inner rethrew boom");
     }
 
     @Test
-    void an_exception_in_a_handler_is_a_logged_500_without_a_stack_trace_in_the_body() {
+    void an_exception_in_a_handler_is_a_logged_500_without_a_stack_trace_in_the_body(TestClients clients) {
         Application app = Application.create();
         app.routes()
                 .get("/sync", req -> {
@@ -182,12 +179,13 @@ class MiddlewareTest {
                 .get("/async", req -> Reply.async(CompletableFuture.supplyAsync(() -> {
                     throw new IllegalStateException("secret-detail-async-7f3a");
                 })));
-        try (LiveServer server = LiveServer.start(app); LogCapture log = LogCapture.start()) {
+        TestClient client = clients.create(app);
+        try (LogCapture log = LogCapture.start()) {
             for (String path : List.of("/sync", "/async")) {
-                HttpResponse<String> res = server.get(path);
-                assertThat(res.statusCode()).isEqualTo(500);
+                Answer res = Answer.of(client.get(path));
+                assertThat(res.status()).isEqualTo(500);
                 assertThat(res.body()).isEqualTo("500: Internal Server Error");
-                assertThat(res.headers().firstValue("Content-Length")).contains("26");
+                assertThat(res.header("Content-Length")).isEqualTo("26");
             }
             assertThat(log.text()).contains("Error handling request GET /sync")
                     .contains("IllegalStateException: secret-detail-sync-7f3a")
@@ -198,7 +196,7 @@ class MiddlewareTest {
     }
 
     @Test
-    void an_exception_in_a_middleware_or_in_then_is_a_500() {
+    void an_exception_in_a_middleware_or_in_then_is_a_500(TestClients clients) {
         Application app = Application.create().use((req, next) -> {
             if (req.path().equals("/mw")) {
                 throw new IllegalStateException("middleware failed");
@@ -211,27 +209,29 @@ class MiddlewareTest {
             return next.handle(req);
         });
         app.routes().get("/mw", req -> Response.text("x")).get("/then", req -> Response.text("x"));
-        try (LiveServer server = LiveServer.start(app); LogCapture log = LogCapture.start()) {
-            assertThat(server.get("/mw").statusCode()).isEqualTo(500);
-            assertThat(server.get("/then").statusCode()).isEqualTo(500);
+        TestClient client = clients.create(app);
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(Answer.status(client.get("/mw"))).isEqualTo(500);
+            assertThat(Answer.status(client.get("/then"))).isEqualTo(500);
             assertThat(log.text()).contains("middleware failed").contains("then failed");
         }
     }
 
     @Test
-    void a_handler_returning_null_is_a_500() {
+    void a_handler_returning_null_is_a_500(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/null", req -> null)
                 .get("/null-later", req -> Reply.async(CompletableFuture.completedFuture(null)));
-        try (LiveServer server = LiveServer.start(app); LogCapture log = LogCapture.start()) {
-            assertThat(server.get("/null").statusCode()).isEqualTo(500);
-            assertThat(server.get("/null-later").statusCode()).isEqualTo(500);
+        TestClient client = clients.create(app);
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(Answer.status(client.get("/null"))).isEqualTo(500);
+            assertThat(Answer.status(client.get("/null-later"))).isEqualTo(500);
             assertThat(log.text()).contains("the handler returned null").contains("completed with null");
         }
     }
 
     @Test
-    void a_middleware_continues_on_the_loop_after_an_async_handler_completes_elsewhere() {
+    void a_middleware_continues_on_the_loop_after_an_async_handler_completes_elsewhere(TestClients clients) {
         List<Boolean> onLoop = new CopyOnWriteArrayList<>();
         Application app = Application.create().use((req, next) -> next.handle(req)
                 .then(res -> {
@@ -247,10 +247,9 @@ class MiddlewareTest {
                 .get("/fail", req -> Reply.async(CompletableFuture.supplyAsync(() -> {
                     throw new IllegalStateException("x");
                 })));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/ok").body()).isEqualTo("ok");
-            assertThat(server.get("/fail").body()).isEqualTo("recovered");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/ok"))).isEqualTo("ok");
+        assertThat(Answer.text(client.get("/fail"))).isEqualTo("recovered");
         assertThat(onLoop).containsExactly(true, true);
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.loop.Loop;
-import java.time.Duration;
+import dev.weft.test.TestClients;
+import dev.weft.test.TestServer;
+import dev.weft.test.WeftTest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,6 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Lifecycle signals around a server's start and stop. Tests that stop the server themselves start it with
+ * {@link TestServer#start(Application, Loop)} on the test's loop, so that the harness does not close it again.
+ */
+@WeftTest
 class SignalsTest {
     private static final AppKey<String> RESOURCE = AppKey.of("resource", String.class);
 
@@ -35,7 +42,7 @@ class SignalsTest {
     }
 
     @Test
-    void signals_and_cleanup_contexts_run_in_order_and_unwind_in_reverse() {
+    void signals_and_cleanup_contexts_run_in_order_and_unwind_in_reverse(Loop loop) {
         Application app = Application.create()
                 .cleanupContext(context("db"))
                 .cleanupContext(context("cache"))
@@ -45,7 +52,7 @@ class SignalsTest {
                 .onShutdown(record("shutdown 2"))
                 .onCleanup(record("cleanup 1"))
                 .onCleanup(record("cleanup 2"));
-        LiveServer server = LiveServer.start(app);
+        TestServer server = TestServer.start(app, loop);
         assertThat(events).containsExactly("setup db", "setup cache", "startup 1", "startup 2");
         events.clear();
         server.close();
@@ -54,7 +61,7 @@ class SignalsTest {
     }
 
     @Test
-    void startup_signals_see_what_cleanup_contexts_set_up() {
+    void startup_signals_see_what_cleanup_contexts_set_up(Loop loop) {
         Application app = Application.create()
                 .onStartup(a -> {
                     events.add("startup sees " + a.require(RESOURCE));
@@ -64,25 +71,23 @@ class SignalsTest {
                     a.set(RESOURCE, "pool");
                     return () -> null;
                 });
-        LiveServer.start(app).close();
+        TestServer.start(app, loop).close();
         assertThat(events).containsExactly("startup sees pool");
     }
 
     @Test
-    void the_server_accepts_requests_only_after_startup_signals() {
+    void the_server_accepts_requests_only_after_startup_signals(TestClients clients) {
         Application app = Application.create()
                 .onStartup(a -> {
                     a.set(RESOURCE, "ready");
                     return null;
                 });
         app.routes().get("/", req -> Response.text(req.app().require(RESOURCE)));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/").body()).isEqualTo("ready");
-        }
+        assertThat(Answer.text(clients.create(app).get("/"))).isEqualTo("ready");
     }
 
     @Test
-    void async_signals_are_awaited_before_the_next_one_runs() throws Exception {
+    void async_signals_are_awaited_before_the_next_one_runs(Loop loop) throws Exception {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         CountDownLatch firstRunning = new CountDownLatch(1);
         Application app = Application.create()
@@ -92,9 +97,8 @@ class SignalsTest {
                     return gate;
                 })
                 .onStartup(record("second"));
-        try (Loop loop = Loop.create(1);
-             AppRunner runner = AppRunner.create(app, quiet(), loop)) {
-            CompletableFuture<BoundSite> started = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture();
+        try (AppRunner runner = AppRunner.create(app, TestServer.testConfig(), loop)) {
+            CompletableFuture<BoundSite> started = runner.start(Site.tcp(TestServer.HOST, 0)).toCompletableFuture();
             assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
             events.add("gate opened");
             gate.complete(null);
@@ -104,36 +108,36 @@ class SignalsTest {
     }
 
     @Test
-    void async_cleanup_signals_and_teardowns_are_awaited() {
+    void async_cleanup_signals_and_teardowns_are_awaited(Loop loop) {
         Application app = Application.create()
                 .cleanupContext(a -> () -> CompletableFuture.runAsync(() -> events.add("teardown (async)")))
                 .onCleanup(a -> CompletableFuture.runAsync(() -> events.add("cleanup (async)")))
                 .onShutdown(a -> CompletableFuture.runAsync(() -> events.add("shutdown (async)")));
-        LiveServer.start(app).close();
+        TestServer.start(app, loop).close();
         assertThat(events).containsExactly("shutdown (async)", "cleanup (async)", "teardown (async)");
     }
 
     @Test
-    void signals_run_on_the_loop_even_after_an_async_signal_completes_elsewhere() {
+    void signals_run_on_the_loop_even_after_an_async_signal_completes_elsewhere(Loop loop) {
         List<Boolean> onLoop = new CopyOnWriteArrayList<>();
         Application app = Application.create();
         app.onStartup(a -> CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(1,
                 TimeUnit.MILLISECONDS)));
         app.onStartup(a -> {
-            onLoop.add(Thread.currentThread().getName().startsWith("weft-loop"));
+            onLoop.add(loop.inLoop());
             return null;
         });
         app.onCleanup(a -> CompletableFuture.runAsync(() -> { }));
         app.onCleanup(a -> {
-            onLoop.add(Thread.currentThread().getName().startsWith("weft-loop"));
+            onLoop.add(loop.inLoop());
             return null;
         });
-        LiveServer.start(app).close();
+        TestServer.start(app, loop).close();
         assertThat(onLoop).containsExactly(true, true);
     }
 
     @Test
-    void a_failing_startup_fails_the_start_and_unwinds_what_had_started() {
+    void a_failing_startup_fails_the_start_and_unwinds_what_had_started(Loop loop) {
         Application app = Application.create()
                 .cleanupContext(context("db"))
                 .cleanupContext(a -> {
@@ -143,24 +147,24 @@ class SignalsTest {
                 .onStartup(record("startup never"))
                 .onShutdown(record("shutdown"))
                 .onCleanup(record("cleanup"));
-        assertThatThrownBy(() -> LiveServer.start(app))
+        assertThatThrownBy(() -> TestServer.start(app, loop))
                 .isInstanceOf(IllegalStateException.class).hasMessage("cache unavailable");
         assertThat(events).containsExactly("setup db", "cleanup", "teardown db");
     }
 
     @Test
-    void a_failing_async_startup_signal_fails_the_start() {
+    void a_failing_async_startup_signal_fails_the_start(Loop loop) {
         Application app = Application.create()
                 .cleanupContext(context("db"))
                 .onStartup(a -> CompletableFuture.failedFuture(new IllegalArgumentException("bad config")))
                 .onStartup(record("startup never"));
-        assertThatThrownBy(() -> LiveServer.start(app))
+        assertThatThrownBy(() -> TestServer.start(app, loop))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("bad config");
         assertThat(events).containsExactly("setup db", "teardown db");
     }
 
     @Test
-    void closing_a_runner_whose_startup_failed_does_not_run_cleanup_again() throws Exception {
+    void closing_a_runner_whose_startup_failed_does_not_run_cleanup_again(Loop loop) {
         Application app = Application.create()
                 .cleanupContext(context("db"))
                 .onStartup(a -> {
@@ -168,17 +172,15 @@ class SignalsTest {
                 })
                 .onShutdown(record("shutdown"))
                 .onCleanup(record("cleanup"));
-        try (Loop loop = Loop.create(1)) {
-            AppRunner runner = AppRunner.create(app, quiet(), loop);
-            CompletableFuture<BoundSite> started = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture();
-            assertThatThrownBy(() -> started.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("boom");
-            runner.close();
-        }
+        AppRunner runner = AppRunner.create(app, TestServer.testConfig(), loop);
+        CompletableFuture<BoundSite> started = runner.start(Site.tcp(TestServer.HOST, 0)).toCompletableFuture();
+        assertThatThrownBy(() -> started.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("boom");
+        runner.close();
         assertThat(events).containsExactly("setup db", "cleanup", "teardown db");
     }
 
     @Test
-    void cleanup_errors_are_collected_and_every_cleanup_step_still_runs() {
+    void cleanup_errors_are_collected_and_every_cleanup_step_still_runs(Loop loop) {
         Application app = Application.create()
                 .cleanupContext(context("first"))
                 .cleanupContext(a -> () -> {
@@ -189,7 +191,7 @@ class SignalsTest {
                 })
                 .onCleanup(record("cleanup 1"))
                 .onCleanup(a -> CompletableFuture.failedFuture(new IllegalStateException("cleanup 2 failed")));
-        LiveServer server = LiveServer.start(app);
+        TestServer server = TestServer.start(app, loop);
         assertThatThrownBy(server::close)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shutdown failed")
@@ -203,7 +205,7 @@ class SignalsTest {
     }
 
     @Test
-    void sub_application_signals_run_with_the_parents() {
+    void sub_application_signals_run_with_the_parents(Loop loop) {
         Application admin = Application.create()
                 .cleanupContext(context("admin"))
                 .onStartup(record("admin startup"))
@@ -217,7 +219,7 @@ class SignalsTest {
                 .onCleanup(record("root cleanup"))
                 .addSubapp("/admin", admin)
                 .addDomain("api.example.com", api);
-        LiveServer server = LiveServer.start(app);
+        TestServer server = TestServer.start(app, loop);
         assertThat(events).containsExactly("setup root", "root startup", "setup admin", "admin startup",
                 "api startup");
         events.clear();
@@ -227,18 +229,14 @@ class SignalsTest {
     }
 
     @Test
-    void a_signal_gets_the_application_it_was_added_to() {
+    void a_signal_gets_the_application_it_was_added_to(Loop loop) {
         Application admin = Application.create();
         admin.onStartup(a -> {
             events.add(a == admin ? "admin" : "other");
             return null;
         });
         Application app = Application.create().addSubapp("/admin", admin);
-        LiveServer.start(app).close();
+        TestServer.start(app, loop).close();
         assertThat(events).containsExactly("admin");
-    }
-
-    private static ServerConfig quiet() {
-        return ServerConfig.create(c -> c.accessLog(AccessLog.off()).shutdownGrace(Duration.ofSeconds(5)));
     }
 }

@@ -3,11 +3,15 @@ package dev.weft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpResponse;
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.TestServers;
+import dev.weft.test.WeftTest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
+@WeftTest
 class RouteTableTest {
 
     private static Handler says(String text) {
@@ -20,15 +24,15 @@ class RouteTableTest {
     }
 
     @Test
-    void a_table_built_apart_serves_in_every_application_it_is_added_to() {
+    void a_table_built_apart_serves_in_every_application_it_is_added_to(TestClients clients) {
         RouteTable shared = RouteTable.create()
                 .get("/hello", req -> Response.text("hello from " + req.app().get(NAME)));
         Application one = Application.create().set(NAME, "one").addRoutes(shared);
         Application two = Application.create().set(NAME, "two").addRoutes(shared);
-        try (LiveServer a = LiveServer.start(one); LiveServer b = LiveServer.start(two)) {
-            assertThat(a.get("/hello").body()).isEqualTo("hello from one");
-            assertThat(b.get("/hello").body()).isEqualTo("hello from two");
-        }
+        TestClient a = clients.create(one);
+        TestClient b = clients.create(two);
+        assertThat(Answer.text(a.get("/hello"))).isEqualTo("hello from one");
+        assertThat(Answer.text(b.get("/hello"))).isEqualTo("hello from two");
     }
 
     private static final AppKey<String> NAME = AppKey.of("name", String.class);
@@ -42,7 +46,7 @@ class RouteTableTest {
     }
 
     @Test
-    void every_method_helper_registers_its_method() {
+    void every_method_helper_registers_its_method(TestClients clients) {
         RouteTable t = RouteTable.create()
                 .get("/r", says("get"))
                 .post("/r", says("post"))
@@ -53,17 +57,16 @@ class RouteTableTest {
                 .options("/r", req -> Response.empty(204).header("Allow", "GET, POST"))
                 .route("PURGE", "/r", says("purge"));
         Application app = Application.create().addRoutes(t);
-        try (LiveServer server = LiveServer.start(app)) {
-            for (String m : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "PURGE"}) {
-                HttpResponse<String> res = server.send(m, "/r");
-                assertThat(res.statusCode()).as(m).isEqualTo(200);
-                assertThat(res.body()).isEqualTo(m.toLowerCase(java.util.Locale.ROOT));
-            }
-            HttpResponse<String> head = server.send("HEAD", "/h");
-            assertThat(head.statusCode()).isEqualTo(204);
-            assertThat(head.headers().firstValue("X-Head")).contains("yes");
-            assertThat(server.send("OPTIONS", "/r").headers().firstValue("Allow")).contains("GET, POST");
+        TestClient client = clients.create(app);
+        for (String m : new String[] {"GET", "POST", "PUT", "PATCH", "DELETE", "PURGE"}) {
+            Answer res = Answer.of(client.request(m, "/r"));
+            assertThat(res.status()).as(m).isEqualTo(200);
+            assertThat(res.body()).isEqualTo(m.toLowerCase(java.util.Locale.ROOT));
         }
+        Answer head = Answer.of(client.head("/h"));
+        assertThat(head.status()).isEqualTo(204);
+        assertThat(head.header("X-Head")).isEqualTo("yes");
+        assertThat(Answer.of(client.options("/r")).header("Allow")).isEqualTo("GET, POST");
     }
 
     @Test
@@ -73,17 +76,16 @@ class RouteTableTest {
     }
 
     @Test
-    void an_any_method_route_answers_every_method_without_its_own_route() {
+    void an_any_method_route_answers_every_method_without_its_own_route(TestClients clients) {
         Application app = Application.create();
         app.routes()
                 .route("*", "/echo", req -> Response.text("any " + req.method()))
                 .post("/echo", says("own post"));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/echo").body()).isEqualTo("any GET");
-            assertThat(server.send("DELETE", "/echo").body()).isEqualTo("any DELETE");
-            assertThat(server.send("PURGE", "/echo").body()).isEqualTo("any PURGE");
-            assertThat(server.send("POST", "/echo", "x").body()).isEqualTo("own post");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/echo"))).isEqualTo("any GET");
+        assertThat(Answer.text(client.delete("/echo"))).isEqualTo("any DELETE");
+        assertThat(Answer.text(client.request("PURGE", "/echo"))).isEqualTo("any PURGE");
+        assertThat(Answer.text(client.post("/echo", o -> o.text("x")))).isEqualTo("own post");
     }
 
     @Test
@@ -120,12 +122,12 @@ class RouteTableTest {
     }
 
     @Test
-    void a_duplicate_across_a_sub_application_prefix_fails_at_start() {
+    void a_duplicate_across_a_sub_application_prefix_fails_at_start(TestServers servers) {
         Application admin = Application.create();
         admin.routes().get("/users", says("sub"));
         Application app = Application.create().addSubapp("/admin", admin);
         int first = here(); app.routes().get("/admin/users", says("parent"));
-        assertThatThrownBy(() -> LiveServer.start(app))
+        assertThatThrownBy(() -> servers.start(app))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("GET /admin/users")
                 .hasMessageContaining("RouteTableTest.java:" + first);
@@ -156,17 +158,16 @@ class RouteTableTest {
     }
 
     @Test
-    void handlers_return_a_response_or_an_async_reply_without_casts() {
+    void handlers_return_a_response_or_an_async_reply_without_casts(TestClients clients) {
         Application app = Application.create();
         app.routes()
                 .get("/now", req -> Response.text("now"))
                 .get("/later", req -> Reply.async(CompletableFuture.supplyAsync(() -> Response.text("later"))))
                 .get("/stage", req -> Reply.async(req.loop().runBlocking(() -> Response.text("blocking"))));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/now").body()).isEqualTo("now");
-            assertThat(server.get("/later").body()).isEqualTo("later");
-            assertThat(server.get("/stage").body()).isEqualTo("blocking");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/now"))).isEqualTo("now");
+        assertThat(Answer.text(client.get("/later"))).isEqualTo("later");
+        assertThat(Answer.text(client.get("/stage"))).isEqualTo("blocking");
     }
 
     // ---- annotations
@@ -209,21 +210,20 @@ class RouteTableTest {
     }
 
     @Test
-    void annotated_methods_become_routes() {
+    void annotated_methods_become_routes(TestClients clients) {
         Application app = Application.create().addRoutes(RouteTable.of(new Users()));
-        try (LiveServer server = LiveServer.start(app)) {
-            assertThat(server.get("/users/7").body()).isEqualTo("user 7");
-            HttpResponse<String> created = server.send("POST", "/users", "ada");
-            assertThat(created.statusCode()).isEqualTo(201);
-            assertThat(created.body()).isEqualTo("created ada");
-            assertThat(server.send("PUT", "/users/7").body()).isEqualTo("replaced 7");
-            assertThat(server.send("PATCH", "/users/7").body()).isEqualTo("patched");
-            HttpResponse<String> deleted = server.send("DELETE", "/users/7");
-            assertThat(deleted.statusCode()).isEqualTo(403);
-            assertThat(deleted.body()).isEqualTo("no deleting");
-            assertThat(server.send("TRACE", "/users/any").body()).isEqualTo("any TRACE");
-            assertThat(app.router().url("user", java.util.Map.of("id", "7"))).isEqualTo("/users/7");
-        }
+        TestClient client = clients.create(app);
+        assertThat(Answer.text(client.get("/users/7"))).isEqualTo("user 7");
+        Answer created = Answer.of(client.post("/users", o -> o.text("ada")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body()).isEqualTo("created ada");
+        assertThat(Answer.text(client.put("/users/7"))).isEqualTo("replaced 7");
+        assertThat(Answer.text(client.patch("/users/7"))).isEqualTo("patched");
+        Answer deleted = Answer.of(client.delete("/users/7"));
+        assertThat(deleted.status()).isEqualTo(403);
+        assertThat(deleted.body()).isEqualTo("no deleting");
+        assertThat(Answer.text(client.request("TRACE", "/users/any"))).isEqualTo("any TRACE");
+        assertThat(app.router().url("user", java.util.Map.of("id", "7"))).isEqualTo("/users/7");
         assertThat(RouteTable.of(new Users()).size()).isEqualTo(6);
     }
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.http.MultiMap;
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.WeftTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@WeftTest
 class RouterTest {
 
     private static Application app() {
@@ -95,29 +99,28 @@ class RouterTest {
     }
 
     @Test
-    void reversed_urls_route_back_to_the_same_values() {
+    void reversed_urls_route_back_to_the_same_values(TestClients clients) {
         Application app = app();
         Router r = app.router();
-        try (LiveServer server = LiveServer.start(app)) {
-            for (String name : new String[] {"ada lovelace", "zoë", "what?#&", "100%", "a+b", "日本", "a/b", "%2F"}) {
-                MultiMap q = MultiMap.builder().add("k", name).build();
-                assertThat(server.get(r.url("user", Map.of("name", name), q)).body())
-                        .as(name).isEqualTo(name + "|{k=[" + name + "]}");
-            }
-            assertThat(server.get(r.url("static", Map.of("tail", "a b/c?d"))).body()).isEqualTo("a b/c?d");
-            assertThat(server.get(r.url("file", Map.of("name", "a.b", "ext", "c"))).body()).isEqualTo("a.b|c");
-            assertThat(server.get(r.url("file", Map.of("name", "dir/a", "ext", "c"))).body()).isEqualTo("dir/a|c");
+        TestClient client = clients.create(app);
+        for (String name : new String[] {"ada lovelace", "zoë", "what?#&", "100%", "a+b", "日本", "a/b", "%2F"}) {
+            MultiMap q = MultiMap.builder().add("k", name).build();
+            assertThat(Answer.text(client.get(r.url("user", Map.of("name", name), q))))
+                    .as(name).isEqualTo(name + "|{k=[" + name + "]}");
         }
+        assertThat(Answer.text(client.get(r.url("static", Map.of("tail", "a b/c?d"))))).isEqualTo("a b/c?d");
+        assertThat(Answer.text(client.get(r.url("file", Map.of("name", "a.b", "ext", "c"))))).isEqualTo("a.b|c");
+        assertThat(Answer.text(client.get(r.url("file", Map.of("name", "dir/a", "ext", "c")))))
+                .isEqualTo("dir/a|c");
     }
 
     @Test
-    void a_sub_application_url_routes_to_the_sub_application() {
+    void a_sub_application_url_routes_to_the_sub_application(TestClients clients) {
         Application admin = Application.create();
         admin.routes().get("/users/{name}", "user", req -> Response.text("admin user " + req.param("name")));
         Application root = Application.create().addSubapp("/admin", admin);
-        try (LiveServer server = LiveServer.start(root)) {
-            assertThat(server.get(admin.router().url("user", Map.of("name", "a b"))).body())
-                    .isEqualTo("admin user a b");
-        }
+        TestClient client = clients.create(root);
+        assertThat(Answer.text(client.get(admin.router().url("user", Map.of("name", "a b")))))
+                .isEqualTo("admin user a b");
     }
 }
