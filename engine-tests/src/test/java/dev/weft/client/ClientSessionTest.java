@@ -1,6 +1,5 @@
 package dev.weft.client;
 
-import static dev.weft.client.ClientTesting.awaitServerIdle;
 import static dev.weft.client.ClientTesting.await;
 import static dev.weft.client.ClientTesting.failure;
 import static dev.weft.client.ClientTesting.url;
@@ -73,7 +72,6 @@ class ClientSessionTest {
     @AfterEach
     void closeSession() {
         session.close();
-        awaitServerIdle(server);
     }
 
     static byte[] gzip(String text) {

@@ -1,6 +1,5 @@
 package dev.weft.client;
 
-import static dev.weft.client.ClientTesting.awaitServerIdle;
 import static dev.weft.client.ClientTesting.await;
 import static dev.weft.client.ClientTesting.failure;
 import static dev.weft.client.ClientTesting.localhost;
@@ -52,7 +51,6 @@ class RedirectsAndTimeoutsTest {
     @AfterEach
     void closeSession() {
         session.close();
-        awaitServerIdle(server);
     }
 
     private String post(String path) {

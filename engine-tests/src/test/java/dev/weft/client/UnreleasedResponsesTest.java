@@ -1,6 +1,5 @@
 package dev.weft.client;
 
-import static dev.weft.client.ClientTesting.awaitServerIdle;
 import static dev.weft.client.ClientTesting.await;
 import static dev.weft.client.ClientTesting.url;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +42,6 @@ class UnreleasedResponsesTest {
         session.close();
         assertThat(big.isReleased()).isTrue();
         assertThat(DefaultClientSession.unreleasedResponses(session)).isEmpty();
-        awaitServerIdle(server);
     }
 
     @Test
@@ -59,7 +57,6 @@ class UnreleasedResponsesTest {
             await(gone);
             assertThat(session.connector().openConnections()).isZero();
         }
-        awaitServerIdle(server);
     }
 
     @Test
@@ -129,6 +126,5 @@ class UnreleasedResponsesTest {
             }
             assertThat(await(await(session.get(url(server, "/big"))).bytes())).hasSize(2_000_000);
         }
-        awaitServerIdle(server);
     }
 }

@@ -40,6 +40,15 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WeftExtension.class);
     /** How long the leak check waits for the loop to run the events already queued: a safety net, never a delay. */
     static final long LOOP_BARRIER_TIMEOUT_SECONDS = 10;
+    /**
+     * How long a server gets to notice what the test's client side already did (a connection closed by a client
+     * timeout, a socket aborted by a failed heartbeat) before its open requests and WebSockets count as leaks: the
+     * loop takes turns until they are done, so a test that finished what it started waits for nothing, and only a
+     * test that really leaked waits this long before it fails.
+     */
+    static final java.time.Duration SETTLE_LIMIT = java.time.Duration.ofMillis(250);
+    /** Turns taken back to back before the settling check pauses between turns (to leave the CPU to the loop). */
+    static final int QUICK_TURNS = 64;
 
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
@@ -184,6 +193,7 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
             if (servers != null) {
                 serversSeen.addAll(servers.started());
             }
+            settle(serversSeen);
             for (TestServer s : serversSeen) {
                 int busy = s.requestsInFlight();
                 if (busy > 0) {
@@ -230,6 +240,22 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         void closeLoop() {
             if (loop != null) {
                 loop.close();
+            }
+        }
+    }
+
+    /** Gives each busy server up to {@link #SETTLE_LIMIT} to finish what has already ended on the client side. */
+    private static void settle(List<TestServer> servers) {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        for (TestServer s : servers) {
+            for (int turn = 0; s.requestsInFlight() > 0 || s.openWebSockets() > 0; turn++) {
+                if (System.nanoTime() - deadline > 0) {
+                    break;
+                }
+                if (turn >= QUICK_TURNS) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+                runQueuedEvents(s.loop());
             }
         }
     }

@@ -4,7 +4,6 @@ import static dev.weft.web.ws.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.http.ws.WsMessage;
-import dev.weft.loop.Loop;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.TestTransport;
@@ -32,28 +31,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileWebSocketTest {
     private static final int MAX = 1024;
     private TestServer server;
-    private ServerSockets sockets;
     private final CompletableFuture<WebSocketResponse> lastSocket = new CompletableFuture<>();
 
     @BeforeEach
-    void start(TestServers servers, Loop loop) {
-        sockets = new ServerSockets(loop);
-        Application app = WebSocketResponseTest.echoApp(sockets);
+    void start(TestServers servers) {
+        Application app = WebSocketResponseTest.echoApp();
         WsOptions small = WsOptions.create(o -> o.maxMessageBytes(MAX).allowedOrigins("https://good.example"));
         app.routes().get("/small", req -> {
-            var ws = sockets.add(new WebSocketResponse(small));
+            var ws = new WebSocketResponse(small);
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.forEach(m -> ws.sendText(WsMessage.text(m)))).thenApply(v -> ws));
         });
         app.routes().post("/echo", req -> Reply.async(new WebSocketResponse().prepare(req).thenApply(v -> null)));
         app.routes().get("/heartbeat", req -> {
-            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(200)))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(200))));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
         app.routes().get("/closer", req -> {
-            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.closeTimeout(Duration.ofMillis(200)))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.closeTimeout(Duration.ofMillis(200))));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.close(4000, "bye")).thenApply(v -> ws));
         });
@@ -66,7 +63,6 @@ class HostileWebSocketTest {
             client.text("next");
             assertThat(client.next()).isEqualTo("next");
         }
-        sockets.awaitAllClosed();
     }
 
     private String answer(String request) throws IOException {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.weft.http.ws.WsMessage;
 import dev.weft.json.JsonCodec;
-import dev.weft.loop.Loop;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.TestTransport;
@@ -68,22 +67,21 @@ class PythonWebsocketsInteropTest {
             "");
 
     @Test
-    void the_python_websockets_client_talks_to_weft(@TempDir Path dir, TestServers servers, Loop loop)
+    void the_python_websockets_client_talks_to_weft(@TempDir Path dir, TestServers servers)
             throws Exception {
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is not installed: skipping the interop test");
         Process probe = new ProcessBuilder(PYTHON, "-c", "import websockets").redirectErrorStream(true).start();
         assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
                 "python3-websockets is not installed (apt-get install python3-websockets): skipping the interop test");
 
-        ServerSockets sockets = new ServerSockets(loop);
-        Application app = WebSocketResponseTest.echoApp(sockets);
+        Application app = WebSocketResponseTest.echoApp();
         app.routes().get("/bye", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.receiveText())
                     .thenCompose(t -> ws.close(4001, "see you " + t)).thenApply(v -> ws));
         });
         app.routes().get("/heartbeat", req -> {
-            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(100)))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(100))));
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> ws.sendText(WsMessage.text(m))))
                     .thenApply(v -> ws));
         });
@@ -106,7 +104,6 @@ class PythonWebsocketsInteropTest {
         assertThat(out.get("client_close")).isEqualTo(List.of(1000, ""));
         assertThat(out.get("server_close")).isEqualTo(List.of(4001, "see you bye"));
         assertThat(out.get("after_heartbeats")).isEqualTo("alive");
-        sockets.awaitAllClosed();
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import dev.weft.client.ClientResponse;
 import dev.weft.client.ClientWebSocket;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
-import dev.weft.loop.Loop;
 import dev.weft.test.TestClient;
 import dev.weft.test.TestClients;
 import dev.weft.test.TestServer;
@@ -33,37 +32,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The server's WebSocket end to end, on servers the test harness starts: against the JDK's WebSocket client, the
- * harness's own client ({@link TestClient#wsConnect}) and raw sockets where the exact bytes matter. Each test ends
- * once the server has closed every socket it opened ({@link ServerSockets}).
+ * harness's own client ({@link TestClient#wsConnect}) and raw sockets where the exact bytes matter. The harness
+ * fails a test that ends with a socket still open on the server.
  */
 @WeftTest(transport = TestTransport.TCP)
 class WebSocketResponseTest {
     /** The grace period of the graceful-stop test: the clients' answers to the 1001 close arrive within it. */
     private static final Duration GRACE = Duration.ofSeconds(5);
 
-    private ServerSockets sockets;
-
-    @BeforeEach
-    void trackServerSockets(Loop loop) {
-        sockets = new ServerSockets(loop);
-    }
-
-    @AfterEach
-    void theServerClosedEverySocket() {
-        sockets.awaitAllClosed();
-    }
-
-    /** The echo handler of the docs: short, and a plain lambda (its sockets go to {@code sockets}). */
-    static Application echoApp(ServerSockets sockets) {
+    /** The echo handler of the docs: short, and a plain lambda. */
+    static Application echoApp() {
         Application app = Application.create();
         app.routes().get("/echo", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.forEach(msg -> msg instanceof WsMessage.Binary b ? ws.sendBytes(b.data())
                             : ws.sendText(WsMessage.text(msg))))
@@ -74,7 +59,7 @@ class WebSocketResponseTest {
 
     @Test
     void echoes_text_and_binary_messages_to_the_jdk_client(TestServers servers) throws Exception {
-        TestServer server = servers.start(echoApp(sockets));
+        TestServer server = servers.start(echoApp());
         try (JdkWs client = JdkWs.connect(server, "/echo")) {
             client.text("hello");
             assertThat(client.next()).isEqualTo("hello");
@@ -93,7 +78,7 @@ class WebSocketResponseTest {
         CompletableFuture<Throwable> second = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req).thenCompose(v -> {
                 var first = ws.receive();
                 try {
@@ -118,7 +103,7 @@ class WebSocketResponseTest {
         CompletableFuture<Throwable> timedOut = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receive(Duration.ofMillis(50)).handle((m, e) -> {
                         timedOut.complete(e);
@@ -142,7 +127,7 @@ class WebSocketResponseTest {
     void typed_helpers_read_text_and_json_and_send_json(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receiveJson(Point.class))
                     .thenCompose(p -> ws.sendJson(new Point(p.y(), p.x())))
@@ -164,7 +149,7 @@ class WebSocketResponseTest {
         CompletableFuture<String> chosen = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
-            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.protocols("chat", "superchat"))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.protocols("chat", "superchat")));
             return Reply.async(ws.prepare(req).thenApply(v -> {
                 chosen.complete(ws.protocol());
                 return ws;
@@ -204,7 +189,7 @@ class WebSocketResponseTest {
         CompletableFuture<Integer> unsubscribedAfter = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/feed", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req).thenCompose(v -> {
                 Runnable unsubscribe = bus.subscribe(m -> ws.sendText("pub: " + m)); // sends from the publisher
                 subscribed.countDown();
@@ -241,7 +226,7 @@ class WebSocketResponseTest {
         List<WsMessage> lastMessages = new CopyOnWriteArrayList<>();
         app.routes().get("/ws/{user}", req -> {
             String user = req.param("user");
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             Set<WebSocketResponse> mine = req.app().require(SOCKETS)
                     .computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet());
             return Reply.async(ws.prepare(req).thenCompose(v -> {
@@ -297,11 +282,11 @@ class WebSocketResponseTest {
     @Test
     void graceful_shutdown_closes_open_sockets_with_1001_before_the_shutdown_signals(TestServers servers,
                                                                                      TestClients clients) {
-        Application app = echoApp(sockets);
+        Application app = echoApp();
         List<WebSocketResponse> open = new CopyOnWriteArrayList<>();
         CompletableFuture<Boolean> closingAtShutdownSignal = new CompletableFuture<>();
         app.routes().get("/tracked", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             open.add(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
@@ -324,7 +309,7 @@ class WebSocketResponseTest {
         int count = 500;
         Application app = Application.create();
         app.routes().get("/burst", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req).thenCompose(v -> CompletableFuture.supplyAsync(() -> {
                 CompletableFuture<?> last = null;
                 for (int i = 0; i < count; i++) {
@@ -345,7 +330,7 @@ class WebSocketResponseTest {
         CompletableFuture<WsMessage> seen = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/manual", req -> {
-            var ws = sockets.add(new WebSocketResponse(WsOptions.create(o -> o.autoclose(false).autoping(false))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.autoclose(false).autoping(false)));
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receive()) // the ping, delivered with autoping off
                     .thenCompose(ping -> ws.pong(((WsMessage.Ping) ping).data()))
@@ -371,7 +356,7 @@ class WebSocketResponseTest {
     void a_handler_that_fails_after_the_handshake_closes_the_socket_with_1011(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/boom", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.receiveText()).thenApply(t -> {
                 throw new IllegalStateException("boom: " + t);
             }));
@@ -386,7 +371,7 @@ class WebSocketResponseTest {
     void an_upgraded_connection_outlives_the_http_timeouts(TestClients clients) {
         Application app = Application.create();
         app.routes().get("/quiet", req -> {
-            var ws = sockets.add(new WebSocketResponse());
+            var ws = new WebSocketResponse();
             // Wait out three keep-alive and header timeouts on the server's clock, then speak.
             return Reply.async(ws.prepare(req)
                     .thenCompose(v -> ws.receive(Duration.ofMillis(600)).handle((m, e) -> e))
