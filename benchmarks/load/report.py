@@ -377,7 +377,7 @@ def chart(path, names, labels, endpoints, ratio, eff_ratio, meta):
 
     groups = [("keep-alive", [e for e in endpoints if e[2] == 1 and e[4] == "http"]),
               ("pipelining depth 16", [e for e in endpoints if e[2] != 1 and e[4] == "http"]),
-              ("WebSocket echo (messages/s)", [e for e in endpoints if e[4] == "ws"])]
+              ("WebSocket echo", [e for e in endpoints if e[4] == "ws"])]
     groups = [g for g in groups if g[1]]
     metrics = [("requests/s", ratio)]
     if any(eff_ratio(n, e[0]) is not None for n in names for e in endpoints):
@@ -416,8 +416,9 @@ def chart(path, names, labels, endpoints, ratio, eff_ratio, meta):
             ax.set_xticklabels([e[1].replace(", pipeline 16", "").replace("GET ", "").replace("POST ", "")
                                 .replace("WS echo ", "echo ") for e in eps], fontsize=8)
             ax.set_ylim(0, top + 0.15)
-            ax.set_ylabel(f"{mname} ÷ raw Netty's", fontsize=8)
-            ax.set_title(f"{title}: {mname}", fontsize=10)
+            shown = mname.replace("requests", "messages") if title == "WebSocket echo" else mname
+            ax.set_ylabel(f"{shown} ÷ raw Netty's", fontsize=8)
+            ax.set_title(f"{title}: {shown}", fontsize=10)
             ax.grid(axis="y", alpha=0.3)
     handles, names_ = axes[0, 0].get_legend_handles_labels()
     fig.legend(handles, names_, ncol=len(names), loc="lower center", fontsize=9, frameon=False)
