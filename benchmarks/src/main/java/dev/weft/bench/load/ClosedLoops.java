@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
  * (counted as a read error). Plain JDK, so that the Vert.x client compiles it too.
  */
 public final class ClosedLoops {
+    /** How long the exchanges in flight at the end of the round may take to finish. */
+    private static final int DRAIN_SECONDS = 10;
+
     /** One exchange: completes with the response status once the whole body has arrived. */
     @FunctionalInterface
     public interface Call {
@@ -20,8 +23,8 @@ public final class ClosedLoops {
     }
 
     /**
-     * Runs the loops for the round's warm-up and measured period, prints the round's line, and waits (at most 10 s)
-     * for the exchanges in flight to end.
+     * Runs the loops for the round's warm-up and measured period, prints the round's line, and waits
+     * for the exchanges in flight to end ({@value #DRAIN_SECONDS} s at most).
      */
     public static void run(Call call, int concurrency, Round round, int warmupSeconds, int seconds)
             throws InterruptedException {
@@ -30,7 +33,7 @@ public final class ClosedLoops {
             next(call, round, ended);
         }
         round.measure(warmupSeconds, seconds);
-        ended.await(10, TimeUnit.SECONDS);
+        ended.await(DRAIN_SECONDS, TimeUnit.SECONDS);
     }
 
     private static void next(Call call, Round round, CountDownLatch ended) {

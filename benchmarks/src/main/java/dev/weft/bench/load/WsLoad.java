@@ -49,6 +49,8 @@ import java.util.concurrent.TimeUnit;
 public final class WsLoad {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final int HANDSHAKE_SECONDS = 10;
+    /** How long {@code --check} waits for its echo. */
+    private static final int CHECK_SECONDS = 5;
     private static final int MAX_FRAME = 1 << 20;
 
     private WsLoad() {
@@ -104,7 +106,7 @@ public final class WsLoad {
                 System.err.println("not every WebSocket opened within " + HANDSHAKE_SECONDS + " s");
             }
             if (check) {
-                boolean ok = echoed.await(5, TimeUnit.SECONDS);
+                boolean ok = echoed.await(CHECK_SECONDS, TimeUnit.SECONDS);
                 System.out.println(ok ? "echoed" : "no echo");
                 System.exit(ok ? 0 : 1);
             }
