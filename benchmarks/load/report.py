@@ -3,7 +3,8 @@
 Usage: /usr/bin/python3 load/report.py RAW.jsonl PREFIX ELAPSED_SECONDS
 
 Each cell is the median of the measured rounds; every ratio is that median over raw Netty's median for the same
-endpoint in the same run. Hand-written parts are taken in when they exist: PREFIX-notes.md (how to read the run,
+endpoint in the same run (WebSocket rows alike: messages/s). The HTTP client section's ratios are to the first client
+of load/clients.tsv (the JDK's HttpClient) in the same run. Hand-written parts are taken in when they exist: PREFIX-notes.md (how to read the run,
 before the tables) and PREFIX-jmh.md (the JMH section, at the end).
 """
 import json
@@ -13,22 +14,20 @@ import sys
 
 CEILING = "netty"
 WEFT = "weft"
+CLIENT_BASE = "jdk"
 
 LEFT_OUT = """\
 ## Left out of this run
 
-Left out on purpose, not stubbed; each is one line in `load/servers.tsv` (or `load/endpoints.tsv`) once it exists:
+Left out on purpose, not stubbed; it is one line in `load/servers.tsv` once it exists:
 
 - **Weft (Kotlin DSL)**: the DSL does not exist yet (`dsl-kotlin` has the coroutine bridge only), so there is
   no Kotlin-DSL server to measure and no "within 5% of Weft Java" figure.
-- **WebSocket echo (messages/s)**: Weft's WebSocket server is being written now.
-- **HTTP client requests/s** (Weft vs JDK HttpClient vs Vert.x WebClient): Weft's client is being written now.
-- **JMH WebSocket frame path**: same reason as WebSocket echo.
 """
 
 
 def load(path):
-    meta, servers, rounds = {}, [], {}
+    meta, servers, rounds, clients = {}, [], {}, {"meta": {}, "list": [], "rounds": {}}
     with open(path) as f:
         for line in f:
             line = line.strip()
@@ -37,19 +36,28 @@ def load(path):
             rec = json.loads(line)
             if "meta" in rec:
                 meta = rec["meta"]
+            elif "clients_server" in rec:
+                clients["meta"] = rec
+            elif "client" in rec:
+                if "endpoint" in rec:
+                    clients["rounds"].setdefault(rec["client"], []).append(rec)
+                else:
+                    clients["list"].append(rec)
             elif "endpoint" not in rec:
                 servers.append(rec)
             else:
                 rounds.setdefault((rec["server"], rec["endpoint"]), []).append(rec)
-    return meta, servers, rounds
+    return meta, servers, rounds, clients
 
 
 def endpoints_in_order(rounds):
+    """(name, label, pipeline, expected status, kind) of each endpoint, kind "http" or "ws"."""
     seen, out = set(), []
     for (_, e), recs in rounds.items():
         if e not in seen:
             seen.add(e)
-            out.append((e, recs[0]["label"], recs[0].get("pipeline", 1), recs[0].get("expect", 200)))
+            out.append((e, recs[0]["label"], recs[0].get("pipeline", 1), recs[0].get("expect", 200),
+                        recs[0].get("kind", "http")))
     return out
 
 
@@ -81,6 +89,9 @@ def summarise(recs, expect):
                                        and r["wrk"].get("seconds", 0) > 0) if any("server_cpu_s" in r for r in recs)
         else None,
         "load": statistics.median(r.get("load1", 0.0) for r in recs if "wrk" in r),
+        # the load generator's own CPU time over the round (WsLoad and the HTTP clients report it; wrk does not)
+        "load_share": median_or_none([w["client_cpu_s"] / w["seconds"] for w in ok
+                                      if w.get("client_cpu_s") is not None and w.get("seconds", 0) > 0]),
     }
 
 
@@ -98,8 +109,9 @@ def fmt_ratio(x):
 
 def main():
     raw, prefix, elapsed = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    meta, servers, rounds = load(raw)
+    meta, servers, rounds, clients = load(raw)
     endpoints = endpoints_in_order(rounds)
+    has_ws = any(e[4] == "ws" for e in endpoints)
     cells = {}
     for (s, e), recs in rounds.items():
         expect = recs[0].get("expect", 200)
@@ -151,6 +163,12 @@ def main():
                   f"{max(loads):.1f} on 2 cores (the run itself accounts for about 2).")
     md.append("- Pipelined rows send 16 requests back to back per round trip (`load/wrk.lua`); the latency of a "
               "pipelined request counts from the start of its batch.")
+    if has_ws:
+        md.append(f"- WebSocket rows (\"WS echo\") are measured by `dev.weft.bench.load.WsLoad` instead of wrk (wrk "
+                  "speaks no WebSocket): a load generator on raw Netty with one event-loop thread, pinned to CPU 1 "
+                  f"like wrk, {meta.get('connections', '?')} WebSockets each keeping one text message in flight; "
+                  "messages/s, and p50/p99 of each message's round trip (sent to echoed back). It runs in a fresh JVM "
+                  "per round, so its warm-up is 2 s longer than wrk's.")
     md.append("- Before measuring, every endpoint of every server is checked once (status, and the echoed body).")
     md.append(f"- The whole run took {elapsed // 60} min {elapsed % 60} s (`benchmarks/run` "
               f"{'--quick' if meta.get('quick') else 'with its defaults'}).\n")
@@ -164,7 +182,13 @@ def main():
               "(`{\"message\":\"Hello, World!\"}` through the server's usual JSON encoder: Jackson for the JVM servers, "
               "Vert.x's `JsonObject`, aiohttp's `json_response`), `GET /user/{id}` (path parameter, answers "
               "`user 42`), a path no route has (404, each server's own 404 body), `POST /echo` with 1 KiB (the body "
-              "read whole and sent back). Response headers are each server's own: raw Netty, Weft and aiohttp send "
+              "read whole and sent back)"
+              + (", and `GET /ws`: a WebSocket whose every text message is sent back (raw Netty: its own "
+                 "`WebSocketServerProtocolHandler` and the received bytes written back, the ceiling; the others as "
+                 "their docs write an echo: Weft's `WebSocketResponse` with `forEach`, Vert.x's `toWebSocket` and "
+                 "`textMessageHandler`, Ktor's WebSockets plugin, Javalin's `ws`, aiohttp's `WebSocketResponse`)"
+                 if has_ws else "")
+              + ". Response headers are each server's own: raw Netty, Weft and aiohttp send "
               "`Date` and `Server`, Javalin `Date`, Ktor and Vert.x neither.\n")
 
     notes = prefix + "-notes.md"
@@ -172,16 +196,16 @@ def main():
         with open(notes) as f:
             md.append(f.read().rstrip() + "\n")
 
-    md.append("## Ratios to raw Netty (median requests/s ÷ raw Netty's)\n")
+    md.append("## Ratios to raw Netty (median requests/s, or messages/s, ÷ raw Netty's)\n")
     md.append("![ratio to raw Netty per server and endpoint](" + os.path.basename(prefix) + ".png)\n")
     md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
     md.append("|---|" + "---:|" * len(names))
-    for e, elabel, _, _ in endpoints:
+    for e, elabel, _, _, _ in endpoints:
         row = []
         for n in names:
             c = cells.get((n, e))
             if c is None or "failed" in c:
-                row.append("—" if c is None else "failed")
+                row.append("not measured" if c is None else "failed")
             else:
                 row.append(fmt_ratio(ratio(n, e)))
         md.append(f"| {elabel} | " + " | ".join(row) + " |")
@@ -195,11 +219,12 @@ def main():
                   "fewer requests but also uses fewer CPU-seconds. It is a cost per request, not a throughput.\n")
         md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |")
         md.append("|---|" + "---:|" * len(names))
-        for e, elabel, _, _ in endpoints:
+        for e, elabel, _, _, _ in endpoints:
             row = []
             for n in names:
                 c = cells.get((n, e))
-                row.append("—" if c is None else ("failed" if "failed" in c else fmt_ratio(eff_ratio(n, e))))
+                row.append("not measured" if c is None
+                           else ("failed" if "failed" in c else fmt_ratio(eff_ratio(n, e))))
             md.append(f"| {elabel} | " + " | ".join(row) + " |")
         md.append("")
 
@@ -211,27 +236,35 @@ def main():
     md.append("req/s is the median of the rounds; p50/p99 in milliseconds; spread is (max − min) ÷ median over the "
               "rounds (n/a: wrk reported no usable percentile in any round); req per CPU-s is requests per CPU-second of the server process, CPU share the server's CPU time "
               "over the round's wall time (about 100% when it had its core to itself and was kept busy); load avg is "
-              "the median 1-minute load average at the end of the rounds; errors are socket errors and timeouts, plus unexpected statuses (none are allowed except on "
+              "the median 1-minute load average at the end of the rounds; on WebSocket rows, the load generator's CPU share is "
+              "WsLoad's CPU time over the round's wall time (near 100% with the server's share well below it: the "
+              "row measured the load generator, not the server); errors are socket errors and timeouts, plus unexpected statuses (none are allowed except on "
               "the 404 rows).\n")
-    for e, elabel, _, _ in endpoints:
+    for e, elabel, _, _, kind in endpoints:
+        unit, per = ("msg/s", "msg per CPU-s") if kind == "ws" else ("req/s", "req per CPU-s")
         md.append(f"### {elabel}\n")
-        md.append("| server | req/s | ratio to raw Netty | p50 ms | p99 ms | spread | errors | req per CPU-s | "
-                  "CPU share | load avg |")
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        ws = kind == "ws"
+        md.append(f"| server | {unit} | ratio to raw Netty | p50 ms | p99 ms | spread | errors | {per} | "
+                  "CPU share | " + ("load generator CPU share | " if ws else "") + "load avg |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if ws else "") + "---:|")
         for n in names:
             c = cells.get((n, e))
             if c is None:
                 continue
             if "failed" in c:
-                md.append(f"| {labels[n]} | {c['failed']} | | | | | | | | |")
+                md.append(f"| {labels[n]} | {c['failed']} | | | | | | | | " + ("| " if ws else "") + "|")
                 continue
             md.append(f"| {labels[n]} | {c['rps']:,.0f} | {fmt_ratio(ratio(n, e))} | {fmt_ms(c['p50'])} | "
                       f"{fmt_ms(c['p99'])} | {c['spread'] * 100:.0f}% | {c['errors']} | "
                       + (f"{c['per_cpu_s']:,.0f}" if c.get("per_cpu_s") else "") + " | "
                       + (f"{c['cpu_share'] * 100:.0f}%" if c.get("cpu_share") is not None else "") + " | "
+                      + ((f"{c['load_share'] * 100:.0f}%" if c.get("load_share") is not None else "") + " | "
+                         if ws else "")
                       + f"{c['load']:.1f} |")
         md.append("")
 
+    if clients["rounds"]:
+        md.extend(client_section(clients, meta))
     md.append(LEFT_OUT)
     jmh = prefix + "-jmh.md"
     if os.path.exists(jmh):
@@ -269,7 +302,7 @@ def targets(names, labels, endpoints, cells, ratio):
         out.append(f"- Weft Java ≥ 0.90 of raw Netty on `{e}` keep-alive: " + "; ".join(parts) + ".")
     for mname, key in measures:
         behind = []
-        for e, elabel, _, _ in endpoints:
+        for e, elabel, _, _, _ in endpoints:
             w = value(WEFT, e, key)
             if not w:
                 continue
@@ -293,13 +326,58 @@ def targets(names, labels, endpoints, cells, ratio):
     return out
 
 
+def client_section(clients, meta):
+    """The HTTP client section: each client's median requests/s against raw Netty, as a ratio to the JDK's."""
+    out = ["## HTTP client\n"]
+    cm = clients["meta"]
+    listed = clients["list"]
+    labels = {c["client"]: c["label"] for c in listed}
+    cells = {n: summarise(recs, 200) for n, recs in clients["rounds"].items()}
+    for n, recs in clients["rounds"].items():
+        own = [r["wrk"]["requests"] / r["wrk"]["client_cpu_s"] for r in recs
+               if "wrk" in r and r["wrk"].get("rps", 0) > 0 and r["wrk"].get("client_cpu_s", 0) > 0]
+        if "rps" in cells[n]:
+            cells[n]["per_client_cpu_s"] = statistics.median(own) if own else None
+    base = cells.get(CLIENT_BASE, {})
+    out.append(f"Each client in its own JVM pinned to CPU 1, {cm.get('concurrency', '?')} closed loops (a request, "
+               f"its whole body, the next request) of `GET /plaintext` against {cm.get('clients_server', 'raw Netty')} "
+               "pinned to CPU 0, started afresh for each round; rounds interleaved (round 1 of every client, then "
+               f"round 2, ...), {meta.get('warmup_s', 0) + 2} s of warm-up and {meta.get('duration_s', '?')} s "
+               "measured per round, median of the rounds. **Ratios are to the JDK's `HttpClient`** (the client every "
+               "Java program has without a dependency; 1.00 = the JDK's, higher is better). The server is the same for "
+               "all, so a client that needs less CPU per request gets more requests through its core: "
+               "\"req per client CPU-s\" is requests over the CPU time of the client's JVM (all its threads) in "
+               "the measured period.\n")
+    out.append("| client | runs on | req/s | ratio to JDK | p50 ms | p99 ms | spread | errors | req per client CPU-s "
+               "| ratio to JDK | load avg |")
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for c in listed:
+        n = c["client"]
+        cell = cells.get(n)
+        if cell is None:
+            continue
+        if "failed" in cell:
+            out.append(f"| {labels[n]} | {c['threads']} | {cell['failed']} | | | | | | | | |")
+            continue
+        r = cell["rps"] / base["rps"] if base.get("rps") else None
+        e = (cell["per_client_cpu_s"] / base["per_client_cpu_s"]
+             if cell.get("per_client_cpu_s") and base.get("per_client_cpu_s") else None)
+        out.append(f"| {labels[n]} | {c['threads']} | {cell['rps']:,.0f} | {fmt_ratio(r)} | {fmt_ms(cell['p50'])} | "
+                   f"{fmt_ms(cell['p99'])} | {cell['spread'] * 100:.0f}% | {cell['errors']} | "
+                   + (f"{cell['per_client_cpu_s']:,.0f}" if cell.get("per_client_cpu_s") else "") + " | "
+                   + f"{fmt_ratio(e)} | {cell['load']:.1f} |")
+    out.append("")
+    return out
+
+
 def chart(path, names, labels, endpoints, ratio, eff_ratio, meta):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    groups = [("keep-alive", [e for e in endpoints if e[2] == 1]),
-              ("pipelining depth 16", [e for e in endpoints if e[2] != 1])]
+    groups = [("keep-alive", [e for e in endpoints if e[2] == 1 and e[4] == "http"]),
+              ("pipelining depth 16", [e for e in endpoints if e[2] != 1 and e[4] == "http"]),
+              ("WebSocket echo", [e for e in endpoints if e[4] == "ws"])]
     groups = [g for g in groups if g[1]]
     metrics = [("requests/s", ratio)]
     if any(eff_ratio(n, e[0]) is not None for n in names for e in endpoints):
@@ -336,10 +414,11 @@ def chart(path, names, labels, endpoints, ratio, eff_ratio, meta):
             ax.axhline(0.9, color="grey", linewidth=0.8, linestyle="--")
             ax.set_xticks(range(len(eps)))
             ax.set_xticklabels([e[1].replace(", pipeline 16", "").replace("GET ", "").replace("POST ", "")
-                                for e in eps], fontsize=8)
+                                .replace("WS echo ", "echo ") for e in eps], fontsize=8)
             ax.set_ylim(0, top + 0.15)
-            ax.set_ylabel(f"{mname} ÷ raw Netty's", fontsize=8)
-            ax.set_title(f"{title}: {mname}", fontsize=10)
+            shown = mname.replace("requests", "messages") if title == "WebSocket echo" else mname
+            ax.set_ylabel(f"{shown} ÷ raw Netty's", fontsize=8)
+            ax.set_title(f"{title}: {shown}", fontsize=10)
             ax.grid(axis="y", alpha=0.3)
     handles, names_ = axes[0, 0].get_legend_handles_labels()
     fig.legend(handles, names_, ncol=len(names), loc="lower center", fontsize=9, frameon=False)

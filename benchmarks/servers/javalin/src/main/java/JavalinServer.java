@@ -3,7 +3,8 @@ import java.util.Map;
 
 /**
  * Javalin peer for benchmarks/run: Jetty 12 with Javalin's default thread pool (Jetty has no single event-loop mode;
- * the script pins the whole JVM to one core like every other server), the shared endpoints.
+ * the script pins the whole JVM to one core like every other server), the shared endpoints, and {@code /ws}, a
+ * WebSocket text echo (Javalin's {@code ws}, on Jetty's WebSocket server).
  */
 public final class JavalinServer {
     public static void main(String[] args) {
@@ -18,6 +19,7 @@ public final class JavalinServer {
             config.routes.get("/user/{id}", ctx -> ctx.contentType("text/plain; charset=utf-8")
                     .result("user " + ctx.pathParam("id")));
             config.routes.post("/echo", ctx -> ctx.contentType("application/octet-stream").result(ctx.bodyAsBytes()));
+            config.routes.ws("/ws", ws -> ws.onMessage(ctx -> ctx.send(ctx.message())));
         }).start();
     }
 }

@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
 /**
- * Vert.x Web peer for benchmarks/run: one event loop, the Router, the endpoints every server in the run has.
+ * Vert.x Web peer for benchmarks/run: one event loop, the Router, the endpoints every server in the run has, and
+ * {@code /ws}, a WebSocket text echo (the routed request turned into Vert.x's {@code ServerWebSocket}).
  * Port from the first argument (default 8080).
  */
 public final class VertxServer {
@@ -23,6 +24,8 @@ public final class VertxServer {
                 .putHeader("Content-Type", "text/plain; charset=utf-8").end("user " + ctx.pathParam("id")));
         router.post("/echo").handler(ctx -> ctx.request().body().onSuccess(body -> ctx.response()
                 .putHeader("Content-Type", "application/octet-stream").end(body)));
+        router.get("/ws").handler(ctx -> ctx.request().toWebSocket()
+                .onSuccess(ws -> ws.textMessageHandler(ws::writeTextMessage)));
         vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
                 .requestHandler(router)
                 .listen(port, "127.0.0.1")

@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -29,6 +30,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.CharsetUtil;
 import java.time.ZoneOffset;
@@ -43,6 +46,11 @@ import java.util.concurrent.TimeUnit;
  * path, a cached {@code Date} header, one flush per read batch. It does what the others do and nothing more: no
  * routing table, no request object, no middleware.
  *
+ * <p>{@code GET /ws} is a WebSocket text echo through Netty's own {@link WebSocketServerProtocolHandler} (handshake,
+ * frame codec, UTF-8 validation, close and ping handling): added to the pipeline of the connection that asks for it,
+ * so that the HTTP endpoints pay nothing for it. The echo sends the received bytes back as they are, with one flush
+ * per read batch.
+ *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.weft.bench.servers.NettyServer PORT}.
  */
 public final class NettyServer {
@@ -53,6 +61,8 @@ public final class NettyServer {
     private static final byte[] HELLO = "Hello, World!".getBytes(CharsetUtil.UTF_8);
     private static final byte[] NOT_FOUND = "Not Found".getBytes(CharsetUtil.UTF_8);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String WS_PATH = "/ws";
+    private static final int MAX_WS_FRAME = 1 << 16;
 
     private static volatile AsciiString date = now();
 
@@ -109,6 +119,9 @@ public final class NettyServer {
                 res = ok(Unpooled.copiedBuffer("user " + uri.substring(6), CharsetUtil.UTF_8), TEXT);
             } else if (method == HttpMethod.POST && uri.equals("/echo")) {
                 res = ok(req.content().retain(), OCTETS);
+            } else if (method == HttpMethod.GET && uri.equals(WS_PATH)) {
+                upgrade(ctx, req);
+                return;
             } else {
                 res = response(HttpResponseStatus.NOT_FOUND, Unpooled.wrappedBuffer(NOT_FOUND), TEXT);
             }
@@ -118,6 +131,17 @@ public final class NettyServer {
                 res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(res).addListener(ChannelFutureListener.CLOSE);
             }
+        }
+
+        /**
+         * Puts Netty's WebSocket server handler and the echo before this handler and hands it the request again: it
+         * answers the handshake (or refuses it) and turns the connection into a WebSocket.
+         */
+        private static void upgrade(ChannelHandlerContext ctx, FullHttpRequest req) {
+            ChannelPipeline p = ctx.pipeline();
+            p.addBefore(ctx.name(), "ws", new WebSocketServerProtocolHandler(WS_PATH, null, false, MAX_WS_FRAME));
+            p.addBefore(ctx.name(), "wsecho", new WsEcho());
+            p.context(HttpObjectAggregator.class).fireChannelRead(req.retain());
         }
 
         private static FullHttpResponse ok(ByteBuf body, AsciiString type) {
@@ -132,6 +156,24 @@ public final class NettyServer {
                     .set(HttpHeaderNames.SERVER, SERVER)
                     .set(HttpHeaderNames.DATE, date);
             return res;
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** The WebSocket echo: each text message back as it came, one flush per read batch. */
+    private static final class WsEcho extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            ctx.write(new TextWebSocketFrame(frame.content().retain()));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.weft.bench.servers;
 
+import dev.weft.http.ws.WsMessage;
 import dev.weft.loop.Loop;
 import dev.weft.web.AccessLog;
 import dev.weft.web.AppRunner;
@@ -8,11 +9,13 @@ import dev.weft.web.Reply;
 import dev.weft.web.Response;
 import dev.weft.web.ServerConfig;
 import dev.weft.web.Site;
+import dev.weft.web.ws.WebSocketResponse;
 import java.util.Map;
 
 /**
  * Weft (Java API) in the load runs: the endpoints every server in the run has, written as a user would write them,
- * on a loop of one thread with the access log off.
+ * on a loop of one thread with the access log off. {@code GET /ws} is the WebSocket echo of the docs (each text
+ * message sent back, the next one read once the send has been written).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.weft.bench.servers.WeftServer PORT}.
  */
@@ -27,7 +30,13 @@ public final class WeftServer {
                 .get("/json", req -> Response.json(Map.of("message", "Hello, World!")))
                 .get("/user/{id}", req -> Response.text("user " + req.param("id")))
                 .post("/echo", req -> Reply.async(req.bytes()
-                        .thenApply(body -> Response.bytes(body, "application/octet-stream"))));
+                        .thenApply(body -> Response.bytes(body, "application/octet-stream"))))
+                .get("/ws", req -> {
+                    var ws = new WebSocketResponse();
+                    return Reply.async(ws.prepare(req)
+                            .thenCompose(v -> ws.forEach(msg -> ws.sendText(WsMessage.text(msg))))
+                            .thenApply(v -> ws));
+                });
         return app;
     }
 

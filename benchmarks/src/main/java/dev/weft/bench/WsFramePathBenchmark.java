@@ -1,0 +1,164 @@
+package dev.weft.bench;
+
+import dev.weft.http.ws.WsMessage;
+import dev.weft.internal.ws.WsConnection;
+import dev.weft.internal.ws.WsSettings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A WebSocket text echo without a socket: the bytes of one masked text frame (as a client sends it) go into an
+ * {@link EmbeddedChannel} carrying an open WebSocket's handlers, and the echo frame's bytes are taken out and released.
+ * For Weft that is the pipeline its upgrade installs ({@link WsConnection#handlers}: Netty's frame encoder, decoder
+ * and UTF-8 validator, then Weft's frame machine), the message handed to a reader that sends its text back, as
+ * {@code WebSocketResponse.forEach} with {@code sendText} does; for raw Netty it is the same three Netty handlers
+ * and an echo handler writing the received bytes back (the load runs' raw Netty {@code /ws}). The difference is
+ * Weft's cost per message: the frame machine, the {@code WsMessage}, the text decoded and encoded, the reader's
+ * stage and the send's.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class WsFramePathBenchmark {
+    private static final int MAX_MESSAGE = 1 << 20;
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    @Param({"weft", "netty"})
+    public String server;
+
+    @Param({"32", "1024"})
+    public int size;
+
+    private EmbeddedChannel channel;
+    private ByteBuf frame;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        channel = new EmbeddedChannel();
+        if (server.equals("weft")) {
+            WsConnection.Handlers h = WsConnection.handlers(new WsSettings(MAX_MESSAGE, Duration.ZERO, true, true,
+                    Duration.ofSeconds(5), false), null);
+            for (int i = 0; i < h.handlers().length; i++) {
+                channel.pipeline().addLast(h.names()[i], h.handlers()[i]);
+            }
+            echo(h.connection());
+        } else {
+            channel.pipeline().addLast(new WebSocket13FrameEncoder(false),
+                    new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
+                            .maxFramePayloadLength(MAX_MESSAGE).expectMaskedFrames(true).allowMaskMismatch(false)
+                            .build()),
+                    new Utf8FrameValidator(), new NettyEcho());
+        }
+        String text = text(size);
+        frame = Unpooled.unreleasableBuffer(maskedFrame(text));
+        byte[] out = echoBytes();
+        int header = size < 126 ? 2 : 4;
+        String echoed = new String(out, header, out.length - header, StandardCharsets.UTF_8);
+        if (out.length != header + size || (out[0] & 0xff) != 0x81 || !echoed.equals(text)) {
+            throw new IllegalStateException(server + " echoed " + out.length + " bytes: " + echoed);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        channel.finishAndReleaseAll();
+    }
+
+    /** A masked text frame in, its unmasked echo out; returns the bytes written. */
+    @Benchmark
+    public int echo() {
+        channel.writeInbound(frame.duplicate());
+        int bytes = 0;
+        Object o;
+        while ((o = channel.readOutbound()) != null) {
+            if (o instanceof ByteBuf b) {
+                bytes += b.readableBytes();
+            }
+            ReferenceCountUtil.release(o);
+        }
+        return bytes;
+    }
+
+    /** The reader of the Weft side: each text message sent back, the next one read once the send is written. */
+    private static void echo(WsConnection ws) {
+        ws.receive().thenCompose(m -> ws.sendText(WsMessage.text(m))).thenRun(() -> echo(ws));
+    }
+
+    private byte[] echoBytes() {
+        channel.writeInbound(frame.duplicate());
+        ByteBuf all = Unpooled.buffer();
+        Object o;
+        while ((o = channel.readOutbound()) != null) {
+            if (o instanceof ByteBuf b) {
+                all.writeBytes(b);
+            }
+            ReferenceCountUtil.release(o);
+        }
+        byte[] bytes = new byte[all.readableBytes()];
+        all.readBytes(bytes);
+        return bytes;
+    }
+
+    private static String text(int size) {
+        StringBuilder s = new StringBuilder(size);
+        for (int i = 0; i < size; i++) {
+            s.append(ALPHABET.charAt(i % ALPHABET.length()));
+        }
+        return s.toString();
+    }
+
+    /** {@code text} as a client frames it: one final text frame, masked (Netty's client encoder). */
+    private static ByteBuf maskedFrame(String text) {
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
+        client.writeOutbound(new TextWebSocketFrame(text));
+        ByteBuf all = Unpooled.buffer();
+        Object o;
+        while ((o = client.readOutbound()) != null) {
+            all.writeBytes((ByteBuf) o);
+            ReferenceCountUtil.release(o);
+        }
+        client.finishAndReleaseAll();
+        return all;
+    }
+
+    /** Raw Netty's echo, as the load runs' {@code NettyServer}: the received bytes back, one flush per read. */
+    private static final class NettyEcho extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            ctx.write(new TextWebSocketFrame(frame.content().retain()));
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+    }
+}
