@@ -172,4 +172,20 @@ class CookieJarTest {
                     .text())).isEqualTo("given");
         }
     }
+
+    @Test
+    void cookie_headers_the_caller_adds_go_out_as_one_header_with_the_jars_and_the_requests_cookies(Loop loop,
+            TestServers servers) {
+        Application app = Application.create();
+        app.routes()
+                .get("/login", req -> Response.text("ok").cookie(Cookie.of("sid", "s3cret").withPath("/")))
+                .get("/headers", req -> Response.text(String.join(" | ", req.headers().getAll("Cookie"))));
+        TestServer server = servers.start(app);
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop))) {
+            await(session.get(localhost(server, "/login"))).release();
+            ClientResponse sent = await(session.get(localhost(server, "/headers"), o -> o.header("Cookie", "a=1")
+                    .header("Cookie", "b=2").cookie("own", "3")));
+            assertThat(await(sent.text())).isEqualTo("a=1; b=2; sid=s3cret; own=3");
+        }
+    }
 }

@@ -178,7 +178,17 @@ final class RequestRun implements Exchange.Listener {
         if (!h.contains(HttpHeaderNames.USER_AGENT)) {
             h.set("User-Agent", DefaultClientSession.USER_AGENT);
         }
-        StringBuilder cookie = new StringBuilder(h.get(HttpHeaderNames.COOKIE, ""));
+        // RFC 6265 5.4: one Cookie header. Those the caller added (any number) come first, then the jar's, then the
+        // request's own cookies.
+        StringBuilder cookie = new StringBuilder();
+        for (String given : h.getAll(HttpHeaderNames.COOKIE)) {
+            if (!given.isEmpty()) {
+                if (cookie.length() > 0) {
+                    cookie.append("; ");
+                }
+                cookie.append(given);
+            }
+        }
         for (Cookie c : session.cookieJar().filter(url)) {
             appendCookie(cookie, c.name(), c.value());
         }
