@@ -8,9 +8,10 @@ import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import dev.weft.web.Response;
 import dev.weft.web.ServerConfig;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.util.AsciiString;
 import java.io.IOException;
@@ -41,10 +42,15 @@ public final class BenchAccess {
                 .addLast("weft", new Http1Connection(server));
     }
 
-    /** What an exchange does with a handler's response: Weft's response to Netty's, body encoded. */
-    public static FullHttpResponse encode(ByteBufAllocator alloc, Response response, AsciiString serverHeader)
+    /**
+     * What an exchange does with a handler's response: Weft's response to the bytes that go to the socket, in one
+     * buffer (with a body up to {@code ResponseWriter.COPY_BODY_LIMIT}) or two.
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, Response response, AsciiString serverHeader)
             throws IOException {
         ResponseParts parts = WebAccess.get().parts(response);
-        return ResponseWriter.encode(alloc, parts, false, false, false, serverHeader, JsonCodec.jackson());
+        ResponseWriter.Encoded out = ResponseWriter.encode(alloc, parts, false, false, false, serverHeader,
+                JsonCodec.jackson(), false);
+        return out.body() == null ? out.head() : Unpooled.wrappedBuffer(out.head(), out.body());
     }
 }

@@ -54,8 +54,8 @@ final class Exchange implements ProtocolSwitch {
         /** Whether the connection closes after this response whatever the request said. */
         boolean closing();
 
-        /** Sends the exchange's response; {@code close}: the connection closes after it. */
-        void send(Exchange exchange, FullHttpResponse response, boolean close);
+        /** Sends the exchange's response, encoded; {@code close}: the connection closes after it. */
+        void send(Exchange exchange, ResponseWriter.Encoded response, boolean close);
 
         /** Sends {@code response} (a 101) and hands the connection over; see {@link ProtocolSwitch}. */
         void switchProtocols(Exchange exchange, FullHttpResponse response, Upgraded upgraded, String[] names,
@@ -338,25 +338,26 @@ final class Exchange implements ProtocolSwitch {
         ChannelHandlerContext ctx = stream.context();
         boolean head = "HEAD".equals(request.method());
         boolean http10 = this.head.protocolVersion() == HttpVersion.HTTP_1_0;
-        FullHttpResponse out;
+        boolean log = server.accessLog().active();
+        ResponseWriter.Encoded out;
         try {
             out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(response), head, close, http10,
-                    server.serverHeader(), request.app().jsonCodec());
+                    server.serverHeader(), request.app().jsonCodec(), log);
         } catch (Exception e) {
             LOG.error("Error encoding the response to {} {}", request.method(), request.rawTarget(), e);
             try {
                 out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(
                         Response.text("500: Internal Server Error").status(500)), head, close, http10,
-                        server.serverHeader(), request.app().jsonCodec());
+                        server.serverHeader(), request.app().jsonCodec(), log);
             } catch (Exception again) {
                 ctx.close();
                 return;
             }
         }
-        if (server.accessLog().active()) {
+        if (log) {
             server.accessLog().log(new AccessLogger.Entry(String.valueOf(request.remote()), startMillis, startNanos,
-                    request.method() + " " + request.rawTarget() + " " + request.version(), out.status().code(),
-                    out.content().readableBytes(), this.head.headers(), out.headers()));
+                    request.method() + " " + request.rawTarget() + " " + request.version(), out.status(),
+                    head ? 0 : out.bodyBytes(), this.head.headers(), out.headers()));
         }
         stream.send(this, out, close);
     }

@@ -53,6 +53,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
 
     private final HttpServer server;
     private @Nullable ChannelHandlerContext ctx;
+    /** The response encoder's context: Weft's own encoded responses are written from there, past the encoder. */
+    private @Nullable ChannelHandlerContext encoderCtx;
     private @Nullable ConnectionInfo info;
     private @Nullable Exchange current;
     private @Nullable ArrayDeque<Object> queued;
@@ -81,6 +83,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.encoderCtx = ctx.pipeline().context(io.netty.handler.codec.http.HttpResponseEncoder.class);
         this.info = new ConnectionInfo(ctx.channel().remoteAddress(), ctx.channel().localAddress(), "http",
                 server.loop());
         server.register(this);
@@ -275,7 +278,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     }
 
     @Override
-    public void send(Exchange ex, FullHttpResponse out, boolean close) {
+    public void send(Exchange ex, ResponseWriter.Encoded out, boolean close) {
         if (current != ex) {
             out.release();
             return;
@@ -296,12 +299,25 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         }
     }
 
-    private io.netty.channel.ChannelFuture write(Object msg) {
+    /**
+     * Writes a response Weft encoded itself, from the encoder's context so that it goes past Netty's encoder (which
+     * takes only its own message types) in order with everything else written on this thread.
+     */
+    private io.netty.channel.ChannelFuture write(ResponseWriter.Encoded out) {
+        ChannelHandlerContext to = encoderCtx;
+        io.netty.channel.ChannelFuture done;
+        if (out.body() == null) {
+            done = to.write(out.head());
+        } else {
+            to.write(out.head(), to.voidPromise());
+            done = to.write(out.body());
+        }
         if (inRead) {
             needsFlush = true;
-            return ctx.write(msg);
+        } else {
+            ctx.flush();
         }
-        return ctx.writeAndFlush(msg);
+        return done;
     }
 
     @Override
@@ -348,8 +364,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         LOG.debug("refused request with {}: {}", status, why);
         Response r = Response.text(text).status(status);
         try {
-            FullHttpResponse out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(r), false, true, false,
-                    server.serverHeader(), dev.weft.json.JsonCodec.jackson());
+            ResponseWriter.Encoded out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(r), false, true,
+                    false, server.serverHeader(), dev.weft.json.JsonCodec.jackson(), false);
             lingerThenClose(write(out));
         } catch (IOException e) {
             ctx.close();

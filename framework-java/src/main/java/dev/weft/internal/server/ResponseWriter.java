@@ -2,37 +2,45 @@ package dev.weft.internal.server;
 
 import dev.weft.http.Cookie;
 import dev.weft.http.HttpStatus;
+import dev.weft.internal.web.JsonBody;
+import dev.weft.internal.web.ResponseParts;
 import dev.weft.json.JsonCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
-import dev.weft.internal.web.JsonBody;
-import dev.weft.internal.web.ResponseParts;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encodes a Weft response as one Netty message: status line, headers (with {@code Content-Length}, {@code Date},
- * {@code Server}, cookies, {@code Connection}) and the body written straight into a pooled buffer.
+ * Encodes a Weft response as HTTP/1.1 bytes: status line, headers (with {@code Content-Length}, {@code Date},
+ * {@code Server}, cookies, {@code Connection}) and body, written straight into pooled buffers. Writing the bytes
+ * here, not through Netty's header map and {@code HttpResponseEncoder}, spares a map, its entries and a second pass
+ * over them for every response: the cost that shows most when 16 pipelined requests share one read.
  */
 final class ResponseWriter {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] COLON_SPACE = {':', ' '};
     private static final AsciiString TEXT_PLAIN = AsciiString.cached(dev.weft.http.MediaTypes.TEXT_PLAIN);
     private static final AsciiString APPLICATION_JSON = AsciiString.cached(dev.weft.http.MediaTypes.APPLICATION_JSON);
     private static final AsciiString TEXT_HTML = AsciiString.cached(dev.weft.http.MediaTypes.TEXT_HTML);
+    /** {@code HTTP/1.1 <code> <reason>\r\n} for every standard status, encoded once. */
+    private static final byte[][] STATUS_LINES = statusLines();
+    /** A body up to this size is copied after the head into one buffer; a larger one is written as it is. */
+    static final int COPY_BODY_LIMIT = 2048;
+    /** Room for the headers Weft adds, so the head buffer rarely grows. */
+    private static final int HEAD_ESTIMATE = 160;
 
-    /** Response headers are validated when set on the response, so the copy the encoder reads need not be. */
+    /** The headers as they went out, for the access log only. */
     private static final DefaultHttpHeadersFactory UNVALIDATED =
             DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
@@ -40,49 +48,151 @@ final class ResponseWriter {
     }
 
     /**
+     * A response as bytes: {@code head} holds the status line, the headers and, when small, the body; a larger
+     * body is {@code body}. {@code headers} is what was sent, kept only when asked for (for the access log).
+     */
+    record Encoded(int status, int bodyBytes, ByteBuf head, @Nullable ByteBuf body, @Nullable HttpHeaders headers) {
+        void release() {
+            head.release();
+            if (body != null) {
+                body.release();
+            }
+        }
+    }
+
+    /**
      * @param head       whether the request was HEAD (headers as for GET, no body)
      * @param close      whether the connection closes after this response
      * @param http10     whether the client spoke HTTP/1.0 (then keep-alive must be announced)
+     * @param keepHeaders whether to return the headers sent (the access log wants them)
      */
-    static FullHttpResponse encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
-                                   AsciiString serverHeader, JsonCodec codec) throws IOException {
+    static Encoded encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
+                          AsciiString serverHeader, JsonCodec codec, boolean keepHeaders) throws IOException {
         int status = r.status();
         boolean bodyAllowed = !HttpStatus.forbidsBody(status);
-        ByteBuf content = bodyAllowed ? body(alloc, r.body(), codec) : Unpooled.EMPTY_BUFFER;
-        // A fresh header set per response: the response object may be sent again (a cached constant, say).
-        HttpHeaders headers = UNVALIDATED.newHeaders();
-        if (r.headers() != null) {
-            headers.add(r.headers());
-        }
-        if (bodyAllowed) {
-            if (r.contentType() != null && (content.isReadable() || r.body() != null)) {
-                headers.set(HttpHeaderNames.CONTENT_TYPE, contentType(r.contentType()));
+        Object body = bodyAllowed ? r.body() : null;
+        // A text body is written straight after the head; other bodies are encoded first, to know their length.
+        String text = body instanceof String s && !s.isEmpty() ? s : null;
+        int textBytes = text == null ? 0 : ByteBufUtil.utf8Bytes(text);
+        ByteBuf content = text == null && body != null ? body(alloc, body, codec) : Unpooled.EMPTY_BUFFER;
+        int length = text != null ? textBytes : content.readableBytes();
+        HttpHeaders given = r.headers();
+        HttpHeaders sent = keepHeaders ? UNVALIDATED.newHeaders() : null;
+        ByteBuf out = alloc.buffer(HEAD_ESTIMATE + (given == null ? 0 : 32 * given.size())
+                + (head ? 0 : text != null ? textBytes : length <= COPY_BODY_LIMIT ? length : 0));
+        try {
+            statusLine(out, status, r.reason());
+            boolean setType = bodyAllowed && r.contentType() != null && (length > 0 || r.body() != null);
+            boolean setLength = bodyAllowed || status == HttpStatus.NOT_MODIFIED; // a 304's own is dropped
+            boolean setConnection = close || http10;
+            boolean givenServer = false;
+            if (given != null) {
+                for (Iterator<Map.Entry<CharSequence, CharSequence>> it = given.iteratorCharSequence(); it.hasNext();) {
+                    Map.Entry<CharSequence, CharSequence> h = it.next();
+                    CharSequence name = h.getKey();
+                    if ((setType && HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name))
+                            || (setLength && HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name))
+                            || HttpHeaderNames.DATE.contentEqualsIgnoreCase(name)
+                            || (setConnection && HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name))) {
+                        continue; // ours replaces it
+                    }
+                    givenServer |= HttpHeaderNames.SERVER.contentEqualsIgnoreCase(name);
+                    header(out, sent, name, h.getValue());
+                }
             }
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
-        } else if (status == HttpStatus.NOT_MODIFIED) {
-            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
-        }
-        headers.set(HttpHeaderNames.DATE, DateHeader.now());
-        if (!serverHeader.isEmpty() && !headers.contains(HttpHeaderNames.SERVER)) {
-            headers.set(HttpHeaderNames.SERVER, serverHeader);
-        }
-        if (r.cookies() != null) {
-            for (Cookie c : r.cookies()) {
-                headers.add(HttpHeaderNames.SET_COOKIE, c.toSetCookieHeader());
+            if (setType) {
+                header(out, sent, HttpHeaderNames.CONTENT_TYPE, contentType(r.contentType()));
             }
-        }
-        if (close) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        } else if (http10) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-        }
-        if (head && content.isReadable()) {
+            if (bodyAllowed) {
+                header(out, sent, HttpHeaderNames.CONTENT_LENGTH, length);
+            }
+            header(out, sent, HttpHeaderNames.DATE, DateHeader.now());
+            if (!serverHeader.isEmpty() && !givenServer) {
+                header(out, sent, HttpHeaderNames.SERVER, serverHeader);
+            }
+            if (r.cookies() != null) {
+                for (Cookie c : r.cookies()) {
+                    header(out, sent, HttpHeaderNames.SET_COOKIE, c.toSetCookieHeader());
+                }
+            }
+            if (close) {
+                header(out, sent, HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            } else if (http10) {
+                header(out, sent, HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            }
+            out.writeBytes(CRLF);
+            if (head) {
+                content.release();
+                return new Encoded(status, length, out, null, sent);
+            }
+            if (text != null) {
+                ByteBufUtil.reserveAndWriteUtf8(out, text, textBytes);
+                return new Encoded(status, length, out, null, sent);
+            }
+            if (length <= COPY_BODY_LIMIT) {
+                out.writeBytes(content);
+                content.release();
+                return new Encoded(status, length, out, null, sent);
+            }
+            return new Encoded(status, length, out, content, sent);
+        } catch (RuntimeException e) {
+            out.release();
             content.release();
-            content = Unpooled.EMPTY_BUFFER;
+            throw e;
         }
-        HttpResponseStatus st = r.reason() == null ? HttpResponseStatus.valueOf(status)
-                : new HttpResponseStatus(status, r.reason());
-        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, st, content, headers, EmptyHttpHeaders.INSTANCE);
+    }
+
+    private static void statusLine(ByteBuf out, int status, @Nullable String reason) {
+        if (reason == null && status >= 100 && status < 600 && STATUS_LINES[status - 100] != null) {
+            out.writeBytes(STATUS_LINES[status - 100]);
+            return;
+        }
+        out.writeCharSequence("HTTP/1.1 ", StandardCharsets.US_ASCII);
+        ByteBufUtil.writeAscii(out, Integer.toString(status));
+        out.writeByte(' ');
+        // Controls were refused when the reason was set; other characters go out as Latin-1, as Netty would.
+        out.writeCharSequence(reason != null ? reason : HttpStatus.reason(status), StandardCharsets.ISO_8859_1);
+        out.writeBytes(CRLF);
+    }
+
+    private static void header(ByteBuf out, @Nullable HttpHeaders sent, CharSequence name, CharSequence value) {
+        write(out, name);
+        out.writeBytes(COLON_SPACE);
+        write(out, value);
+        out.writeBytes(CRLF);
+        if (sent != null) {
+            sent.add(name, value);
+        }
+    }
+
+    private static void header(ByteBuf out, @Nullable HttpHeaders sent, CharSequence name, int value) {
+        write(out, name);
+        out.writeBytes(COLON_SPACE);
+        ByteBufUtil.writeAscii(out, Integer.toString(value));
+        out.writeBytes(CRLF);
+        if (sent != null) {
+            sent.addInt(name, value);
+        }
+    }
+
+    /** Header names and values were validated when set (no CR, LF or other controls); written as Latin-1. */
+    private static void write(ByteBuf out, CharSequence s) {
+        if (s instanceof AsciiString a) {
+            out.writeBytes(a.array(), a.arrayOffset(), a.length());
+        } else {
+            out.writeCharSequence(s, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static byte[][] statusLines() {
+        byte[][] lines = new byte[500][];
+        for (int code = 100; code < 600; code++) {
+            String reason = HttpStatus.reason(code);
+            if (reason != null && !reason.isEmpty()) {
+                lines[code - 100] = ("HTTP/1.1 " + code + " " + reason + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            }
+        }
+        return lines;
     }
 
     private static CharSequence contentType(String ct) {
@@ -95,12 +205,9 @@ final class ResponseWriter {
         }
     }
 
-    private static ByteBuf body(ByteBufAllocator alloc, @Nullable Object body, JsonCodec codec) throws IOException {
-        if (body == null) {
-            return Unpooled.EMPTY_BUFFER;
-        }
-        if (body instanceof String s) {
-            return s.isEmpty() ? Unpooled.EMPTY_BUFFER : ByteBufUtil.writeUtf8(alloc, s);
+    private static ByteBuf body(ByteBufAllocator alloc, Object body, JsonCodec codec) throws IOException {
+        if (body instanceof String) {
+            return Unpooled.EMPTY_BUFFER; // the empty string: a non-empty one is written after the head
         }
         if (body instanceof byte[] bytes) {
             return bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
