@@ -120,7 +120,8 @@ final class Exchange implements ProtocolSwitch {
         String method = head.method().name();
         // Routing sees %2F as part of a segment, as aiohttp does; the values it matches come out decoded.
         String routed = UrlCodec.decodePathSafe(rawPath);
-        RouteMatch match = server.dispatcher().lookup(method, head.headers().get(HttpHeaderNames.HOST), routed);
+        String host = DecodedHead.mayHave(head, DecodedHead.HOST) ? head.headers().get(HttpHeaderNames.HOST) : null;
+        RouteMatch match = server.dispatcher().lookup(method, host, routed);
         if (!(match instanceof RouteMatch.Found) && !server.knownMethod(method)) {
             // RFC 9110 §9.1: a method no route uses is not implemented, even on a path that exists (not 405);
             // a route for any method ("*") still receives it.
@@ -129,7 +130,9 @@ final class Exchange implements ProtocolSwitch {
         }
         Application owner = match instanceof RouteMatch.Found f ? f.route().owner() : server.dispatcher().root();
         long contentLength = RequestChecks.contentLength(head);
-        boolean chunked = contentLength < 0 && HttpUtil.isTransferEncodingChunked(head);
+        // RequestChecks refused any Transfer-Encoding whose final coding is not chunked.
+        boolean chunked = contentLength < 0 && DecodedHead.mayHave(head, DecodedHead.TRANSFER_ENCODING)
+                && HttpUtil.isTransferEncodingChunked(head);
         long limit = owner.clientMaxSize();
         if (contentLength > limit) {
             stream.refuse(413, "the request body (" + contentLength + " bytes) is larger than the " + limit
@@ -137,7 +140,8 @@ final class Exchange implements ProtocolSwitch {
             return null;
         }
         boolean hasBody = contentLength > 0 || chunked;
-        String expect = head.headers().get(HttpHeaderNames.EXPECT);
+        String expect = DecodedHead.mayHave(head, DecodedHead.EXPECT) ? head.headers().get(HttpHeaderNames.EXPECT)
+                : null;
         if (expect != null) {
             if (!HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(expect.trim())) {
                 stream.refuse(417, "unsupported expectation");
@@ -152,7 +156,7 @@ final class Exchange implements ProtocolSwitch {
             body.onFirstRead(stream::sendContinue);
         }
         DefaultRequest request = new DefaultRequest(info, method, uri, rawPath, path, query,
-                NettyHeaders.readOnly(head.headers()), head.protocolVersion().text(), HttpUtil.isKeepAlive(head),
+                NettyHeaders.readOnly(head.headers()), head.protocolVersion().text(), keepAlive(head),
                 body, contentLength, owner);
         request.route(match);
         Handler handler = match instanceof RouteMatch.Found f ? f.route().chain() : server.dispatcher().unmatched();
@@ -322,7 +326,14 @@ final class Exchange implements ProtocolSwitch {
 
     /** Whether the request asks for a WebSocket ({@code Upgrade: websocket}). */
     static boolean wantsWebSocket(HttpRequest head) {
-        return head.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
+        return DecodedHead.mayHave(head, DecodedHead.UPGRADE)
+                && head.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true);
+    }
+
+    /** Whether the connection may stay open after this request, by its version and {@code Connection} field. */
+    private static boolean keepAlive(HttpRequest head) {
+        return DecodedHead.mayHave(head, DecodedHead.CONNECTION) ? HttpUtil.isKeepAlive(head)
+                : head.protocolVersion().isKeepAliveDefault();
     }
 
     private void respond(Response response) {

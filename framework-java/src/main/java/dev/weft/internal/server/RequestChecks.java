@@ -23,10 +23,10 @@ final class RequestChecks {
     static @Nullable BadRequestException check(HttpRequest req) {
         HttpHeaders h = req.headers();
         boolean http11 = req.protocolVersion() == HttpVersion.HTTP_1_1;
-        // Most requests carry neither: a lookup each, and no list unless the header is there.
-        List<String> te = h.contains(HttpHeaderNames.TRANSFER_ENCODING)
+        // Most requests carry neither: no lookup when the decoder saw no such field, no list unless it is there.
+        List<String> te = DecodedHead.mayHave(req, DecodedHead.TRANSFER_ENCODING)
                 ? h.getAll(HttpHeaderNames.TRANSFER_ENCODING) : List.of();
-        List<String> cl = h.contains(HttpHeaderNames.CONTENT_LENGTH)
+        List<String> cl = DecodedHead.mayHave(req, DecodedHead.CONTENT_LENGTH)
                 ? h.getAll(HttpHeaderNames.CONTENT_LENGTH) : List.of();
         if (!te.isEmpty()) {
             if (!cl.isEmpty()) {
@@ -46,7 +46,7 @@ final class RequestChecks {
         if (cl.size() == 1 && parseContentLength(cl.get(0)) < 0) {
             return new BadRequestException(400, "invalid Content-Length");
         }
-        List<String> hosts = h.getAll(HttpHeaderNames.HOST);
+        List<String> hosts = DecodedHead.mayHave(req, DecodedHead.HOST) ? h.getAll(HttpHeaderNames.HOST) : List.of();
         if (http11 && hosts.isEmpty()) {
             return new BadRequestException(400, "HTTP/1.1 request without Host");
         }
@@ -91,6 +91,9 @@ final class RequestChecks {
 
     /** The declared body length, or -1 for none (or chunked). Assumes {@link #check} passed. */
     static long contentLength(HttpRequest req) {
+        if (!DecodedHead.mayHave(req, DecodedHead.CONTENT_LENGTH)) {
+            return -1;
+        }
         String v = req.headers().get(HttpHeaderNames.CONTENT_LENGTH);
         return v == null ? -1 : parseContentLength(v);
     }

@@ -48,6 +48,8 @@ final class RequestDecoder extends HttpRequestDecoder {
     static final int MAX_HELD_BYTES = 64 * 1024;
 
     private final int maxHeaderCount;
+    /** The head being decoded, which notes its field names; null between heads. */
+    private @Nullable DecodedHead building;
     private final ReadTimeouts timeouts;
     private final FoldScan foldScan = new FoldScan();
     private final ServerLimits limits;
@@ -99,7 +101,8 @@ final class RequestDecoder extends HttpRequestDecoder {
         HttpVersion v = RequestLine.version(version);
         fieldCount = 0;
         contentLengthCount = 0;
-        return new DefaultHttpRequest(v, HttpMethod.valueOf(method), target, headersFactory);
+        building = new DecodedHead(v, HttpMethod.valueOf(method), target, headersFactory);
+        return building;
     }
 
     // ---- header and trailer fields
@@ -111,6 +114,9 @@ final class RequestDecoder extends HttpRequestDecoder {
                     + " fields");
         }
         AsciiString name = super.splitHeaderName(sb, start, length);
+        if (inHead && building != null) {
+            building.noteField(name);
+        }
         if (inHead && length == HttpHeaderNames.CONTENT_LENGTH.length()
                 && name.contentEqualsIgnoreCase(HttpHeaderNames.CONTENT_LENGTH) && ++contentLengthCount > 1) {
             throw new BadRequestException(400, "more than one Content-Length field");
@@ -151,6 +157,7 @@ final class RequestDecoder extends HttpRequestDecoder {
                 continue;
             }
             if (msg instanceof HttpRequest req) {
+                building = null;
                 headEnded(req);
                 upgradeHead = Exchange.wantsWebSocket(req);
             }

@@ -187,4 +187,20 @@ class RequestDecoderTest {
         assertThat(advance(BODY_IDLE_TIMEOUT.multipliedBy(3))).isEmpty();
         assertThat(write("GET / HTTP/1.1\r\nHost: x\r\n\r\n")).allMatch(m -> m.decoderResult().isSuccess());
     }
+
+    @Test
+    void a_decoded_head_knows_which_fields_the_server_acts_on_it_carries_whatever_their_case() {
+        HttpRequest plain = (HttpRequest) write("GET / HTTP/1.1\r\nhOsT: a\r\nAccept: */*\r\n\r\n").get(0);
+        assertThat(DecodedHead.mayHave(plain, DecodedHead.HOST)).isTrue();
+        assertThat(DecodedHead.mayHave(plain, DecodedHead.CONTENT_LENGTH | DecodedHead.TRANSFER_ENCODING
+                | DecodedHead.EXPECT | DecodedHead.CONNECTION | DecodedHead.UPGRADE)).isFalse();
+
+        HttpRequest upload = (HttpRequest) write("POST / HTTP/1.1\r\nHost: a\r\ncontent-LENGTH: 0\r\n"
+                + "EXPECT: 100-continue\r\nconnection: close\r\nUpgrade: h2c\r\n\r\n").get(0);
+        assertThat(DecodedHead.mayHave(upload, DecodedHead.CONTENT_LENGTH)).isTrue();
+        assertThat(DecodedHead.mayHave(upload, DecodedHead.EXPECT)).isTrue();
+        assertThat(DecodedHead.mayHave(upload, DecodedHead.CONNECTION)).isTrue();
+        assertThat(DecodedHead.mayHave(upload, DecodedHead.UPGRADE)).isTrue();
+        assertThat(DecodedHead.mayHave(upload, DecodedHead.TRANSFER_ENCODING)).isFalse();
+    }
 }
