@@ -1,6 +1,6 @@
 package dev.weft.client;
 
-import static dev.weft.client.ClientTesting.await;
+import static dev.weft.test.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.loop.Loop;

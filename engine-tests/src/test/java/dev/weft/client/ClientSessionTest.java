@@ -1,8 +1,8 @@
 package dev.weft.client;
 
-import static dev.weft.client.ClientTesting.await;
-import static dev.weft.client.ClientTesting.failure;
 import static dev.weft.client.ClientTesting.url;
+import static dev.weft.test.Await.await;
+import static dev.weft.test.Await.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,6 @@
 package dev.weft.web.ws;
 
-import static dev.weft.web.ws.Await.await;
+import static dev.weft.test.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.http.ws.WsMessage;

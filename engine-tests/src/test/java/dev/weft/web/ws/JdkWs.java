@@ -1,7 +1,8 @@
 package dev.weft.web.ws;
 
-import static dev.weft.web.ws.Await.await;
+import static dev.weft.test.Await.await;
 
+import dev.weft.test.Await;
 import dev.weft.test.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package dev.weft.web.ws;
 
+import dev.weft.test.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
