@@ -8,6 +8,8 @@ import dev.weft.http.Cookie;
 import dev.weft.json.JsonCodec;
 import dev.weft.test.TestClient;
 import dev.weft.test.TestClients;
+import dev.weft.test.TestServer;
+import dev.weft.test.TestServers;
 import dev.weft.test.WeftTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -187,6 +189,32 @@ class ResponseTest {
         Answer headers = Answer.of(client.get("/headers"));
         assertThat(headers.headers("X-One")).containsExactly("1");
         assertThat(headers.headers("X-Many")).containsExactly("a", "b");
+    }
+
+    @Test
+    void framing_headers_a_handler_sets_give_way_to_the_servers_own(TestServers servers) {
+        Application app = Application.create();
+        app.routes()
+                .get("/copied", req -> Response.text("body").header("Transfer-Encoding", "chunked")
+                        .header("Content-Length", "999"))
+                .get("/no-content", req -> Response.empty(204).header("Content-Length", "5"))
+                .get("/reset", req -> Response.text("ignored").status(205));
+        TestServer server = servers.start(app);
+
+        RawHttp.Response copied = RawHttp.send(server, "GET /copied HTTP/1.1\r\nHost: localhost");
+        assertThat(copied.header("Transfer-Encoding")).isNull();
+        assertThat(copied.header("Content-Length")).isEqualTo("4");
+        assertThat(copied.body()).isEqualTo("body");
+
+        RawHttp.Response noContent = RawHttp.send(server, "GET /no-content HTTP/1.1\r\nHost: localhost");
+        assertThat(noContent.status()).isEqualTo(204);
+        assertThat(noContent.header("Content-Length")).isNull();
+        assertThat(noContent.body()).isEmpty();
+
+        RawHttp.Response reset = RawHttp.send(server, "GET /reset HTTP/1.1\r\nHost: localhost");
+        assertThat(reset.status()).isEqualTo(205);
+        assertThat(reset.header("Content-Length")).isEqualTo("0");
+        assertThat(reset.body()).as("205 carries no content").isEmpty();
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README's Java and Kotlin code is copied from the examples, so it compiles; this test keeps it that way. */
+/**
+ * The README's Java and Kotlin code is copied from the examples (their code or their tests), so it compiles and its
+ * tests run; this test keeps it that way.
+ */
 class ReadmeSnippetsTest {
     private static final Pattern CODE_BLOCK = Pattern.compile("```(java|kotlin)\\n(.*?)```", Pattern.DOTALL);
     private static final Path MODULE = Path.of(System.getProperty("basedir", "."));
@@ -22,9 +25,11 @@ class ReadmeSnippetsTest {
     void every_java_and_kotlin_block_of_the_readme_is_an_excerpt_of_an_example() throws IOException {
         String readme = Files.readString(MODULE.resolve("../README.md"));
         List<List<String>> sources = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MODULE.resolve("src/main"))) {
-            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().matches(".*\\.(java|kt)"))::iterator) {
-                sources.add(trimmedLines(Files.readString(f)));
+        for (String tree : List.of("src/main", "src/test")) {
+            try (Stream<Path> files = Files.walk(MODULE.resolve(tree))) {
+                for (Path f : (Iterable<Path>) files.filter(p -> p.toString().matches(".*\\.(java|kt)"))::iterator) {
+                    sources.add(trimmedLines(Files.readString(f)));
+                }
             }
         }
 
@@ -34,7 +39,7 @@ class ReadmeSnippetsTest {
             blocks++;
             List<String> snippet = trimmedLines(m.group(2));
             assertThat(sources)
-                    .as("README %s block %d should be copied from a file in examples/src/main:%n%s",
+                    .as("README %s block %d should be copied from a file in examples/src/main or src/test:%n%s",
                             m.group(1), blocks, m.group(2))
                     .anyMatch(source -> Collections.indexOfSubList(source, snippet) >= 0);
         }

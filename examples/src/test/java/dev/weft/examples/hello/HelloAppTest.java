@@ -1,63 +1,39 @@
 package dev.weft.examples.hello;
 
+import static dev.weft.test.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.loop.Loop;
-import dev.weft.web.AppRunner;
-import dev.weft.web.BoundSite;
-import dev.weft.web.ServerConfig;
-import dev.weft.web.Site;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.weft.client.ClientResponse;
+import dev.weft.test.TestClient;
+import dev.weft.test.TestClients;
+import dev.weft.test.WeftTest;
 import org.junit.jupiter.api.Test;
 
+@WeftTest
 class HelloAppTest {
-    private final HttpClient client = HttpClient.newHttpClient();
-    private Loop loop;
-    private AppRunner runner;
-    private BoundSite site;
 
-    @BeforeEach
-    void start() throws Exception {
-        loop = Loop.create(1);
-        runner = AppRunner.create(HelloApp.app(), ServerConfig.defaults(), loop);
-        site = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+    @Test
+    void greets_the_name_from_the_path(TestClients clients) {
+        TestClient client = clients.create(HelloApp.app());
 
-    @AfterEach
-    void stop() {
-        runner.close();
-        loop.close();
+        ClientResponse res = await(client.get("/hello/ada"));
+
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(await(res.text())).isEqualTo("Hello, ada");
     }
 
     @Test
-    void greets_the_world() throws Exception {
-        HttpResponse<String> res = get("/");
+    void greets_the_world(TestClients clients) {
+        ClientResponse res = await(clients.create(HelloApp.app()).get("/"));
 
-        assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.body()).isEqualTo("Hello, world");
+        assertThat(res.status()).isEqualTo(200);
+        assertThat(await(res.text())).isEqualTo("Hello, world");
     }
 
     @Test
-    void greets_the_name_from_the_path() throws Exception {
-        HttpResponse<String> res = get("/hello/ada");
-
-        assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.body()).isEqualTo("Hello, ada");
-    }
-
-    @Test
-    void answers_404_for_other_paths() throws Exception {
-        assertThat(get("/nope").statusCode()).isEqualTo(404);
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(site.url() + path)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    void answers_404_for_other_paths(TestClients clients) {
+        try (ClientResponse res = await(clients.create(HelloApp.app()).get("/nope"))) {
+            assertThat(res.status()).isEqualTo(404);
+        }
     }
 }

@@ -1,37 +1,24 @@
 package dev.weft.examples.hello
 
-import dev.weft.loop.Loop
-import dev.weft.web.AppRunner
-import dev.weft.web.ServerConfig
-import dev.weft.web.Site
-import java.net.URI
-import java.net.http.HttpClient
-import java.net.http.HttpRequest
-import java.net.http.HttpResponse
-import java.util.concurrent.TimeUnit
+import dev.weft.test.Await.await
+import dev.weft.test.TestClients
+import dev.weft.test.WeftTest
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 
+@WeftTest
 class HelloKotlinTest {
-    private val client = HttpClient.newHttpClient()
 
     @Test
-    fun `greets the world and the name from the path`() {
-        Loop.create(1).use { loop ->
-            AppRunner.create(app(), ServerConfig.defaults(), loop).use { runner ->
-                val site = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS)
+    fun `greets the world and the name from the path`(clients: TestClients) {
+        val client = clients.create(app())
 
-                val root = get(site.url() + "/")
-                val named = get(site.url() + "/hello/grace")
+        val root = await(client.get("/"))
+        val named = await(client.get("/hello/grace"))
 
-                assertThat(root.statusCode()).isEqualTo(200)
-                assertThat(root.body()).isEqualTo("Hello, world")
-                assertThat(named.statusCode()).isEqualTo(200)
-                assertThat(named.body()).isEqualTo("Hello, grace")
-            }
-        }
+        assertThat(root.status()).isEqualTo(200)
+        assertThat(await(root.text())).isEqualTo("Hello, world")
+        assertThat(named.status()).isEqualTo(200)
+        assertThat(await(named.text())).isEqualTo("Hello, grace")
     }
-
-    private fun get(url: String): HttpResponse<String> =
-        client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
 }

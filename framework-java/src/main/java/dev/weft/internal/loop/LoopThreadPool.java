@@ -75,12 +75,17 @@ final class LoopThreadPool {
                 setName(lease.name());
                 try {
                     lease.eventLoop().run();
-                } finally {
+                } catch (Throwable t) {
+                    // The event loop's body failed (Netty catches almost everything): this thread ends, and is not
+                    // put back among the idle ones, where a lender would hand it a lease nobody runs.
                     loop = null;
-                    setName(idleName);
-                    idle.addFirst(this);
-                    lease.returned().complete(null);
+                    lease.returned().completeExceptionally(t);
+                    throw t;
                 }
+                loop = null;
+                setName(idleName);
+                idle.addFirst(this);
+                lease.returned().complete(null);
                 lease = awaitNext();
             }
         }

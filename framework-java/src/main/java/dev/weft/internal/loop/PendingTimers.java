@@ -27,11 +27,18 @@ final class PendingTimers {
 
     Timer schedule(EventLoop eventLoop, Duration delay, Runnable task) {
         Object key = new Object();
+        // Recorded before it is scheduled, so that a timer due at once cannot run before it is recorded.
         pending.put(key, new Pending(callSite(), System.nanoTime() + delay.toNanos()));
-        var future = eventLoop.schedule(() -> {
-            pending.remove(key);
-            task.run();
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        io.netty.util.concurrent.ScheduledFuture<?> future;
+        try {
+            future = eventLoop.schedule(() -> {
+                pending.remove(key);
+                task.run();
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException rejected) {
+            pending.remove(key); // a loop shutting down refuses it: there is no timer to report
+            throw rejected;
+        }
         return () -> {
             pending.remove(key);
             return future.cancel(false);

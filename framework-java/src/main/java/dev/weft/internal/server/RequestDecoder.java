@@ -83,6 +83,8 @@ final class RequestDecoder extends HttpRequestDecoder {
                 .setAllowDuplicateContentLengths(false)
                 .setStrictLineParsing(true)
                 .setValidateHeaders(true)
+                // Also what DecodedHead relies on: without it Netty would add Connection: close to a head with both
+                // Content-Length and Transfer-Encoding, a field the head never noted.
                 .setUseRfc9112TransferEncoding(true));
         this.limits = limits;
         this.maxHeaderCount = limits.maxHeaderCount();

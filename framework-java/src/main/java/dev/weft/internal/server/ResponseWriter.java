@@ -39,6 +39,7 @@ final class ResponseWriter {
     static final int COPY_BODY_LIMIT = 2048;
     /** Room for the headers Weft adds, so the head buffer rarely grows. */
     private static final int HEAD_ESTIMATE = 160;
+    private static final int RESET_CONTENT = 205;
 
     /** The headers as they went out, for the access log only. */
     private static final DefaultHttpHeadersFactory UNVALIDATED =
@@ -69,7 +70,8 @@ final class ResponseWriter {
     static Encoded encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
                           AsciiString serverHeader, JsonCodec codec, boolean keepHeaders) throws IOException {
         int status = r.status();
-        boolean bodyAllowed = !HttpStatus.forbidsBody(status);
+        // 205 Reset Content carries no content either (RFC 9110 15.3.6), but says so with Content-Length: 0.
+        boolean bodyAllowed = !HttpStatus.forbidsBody(status) && status != RESET_CONTENT;
         Object body = bodyAllowed ? r.body() : null;
         // A text body is written straight after the head; other bodies are encoded first, to know their length.
         String text = body instanceof String s && !s.isEmpty() ? s : null;
@@ -78,20 +80,23 @@ final class ResponseWriter {
         int length = text != null ? textBytes : content.readableBytes();
         HttpHeaders given = r.headers();
         HttpHeaders sent = keepHeaders ? UNVALIDATED.newHeaders() : null;
-        ByteBuf out = alloc.buffer(HEAD_ESTIMATE + (given == null ? 0 : 32 * given.size())
-                + (head ? 0 : text != null ? textBytes : length <= COPY_BODY_LIMIT ? length : 0));
+        ByteBuf out = null;
         try {
+            out = alloc.buffer(HEAD_ESTIMATE + (given == null ? 0 : 32 * given.size())
+                    + (head ? 0 : text != null ? textBytes : length <= COPY_BODY_LIMIT ? length : 0));
             statusLine(out, status, r.reason());
             boolean setType = bodyAllowed && r.contentType() != null && (length > 0 || r.body() != null);
-            boolean setLength = bodyAllowed || status == HttpStatus.NOT_MODIFIED; // a 304's own is dropped
             boolean setConnection = close || http10;
             boolean givenServer = false;
             if (given != null) {
                 for (Iterator<Map.Entry<CharSequence, CharSequence>> it = given.iteratorCharSequence(); it.hasNext();) {
                     Map.Entry<CharSequence, CharSequence> h = it.next();
                     CharSequence name = h.getKey();
+                    // Weft frames every body with Content-Length: a given Transfer-Encoding or Content-Length would
+                    // contradict it (or, where no body may go, announce one).
                     if ((setType && HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name))
-                            || (setLength && HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name))
+                            || HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
+                            || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
                             || HttpHeaderNames.DATE.contentEqualsIgnoreCase(name)
                             || (setConnection && HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name))) {
                         continue; // ours replaces it
@@ -103,7 +108,7 @@ final class ResponseWriter {
             if (setType) {
                 header(out, sent, HttpHeaderNames.CONTENT_TYPE, contentType(r.contentType()));
             }
-            if (bodyAllowed) {
+            if (bodyAllowed || status == RESET_CONTENT) {
                 header(out, sent, HttpHeaderNames.CONTENT_LENGTH, length);
             }
             header(out, sent, HttpHeaderNames.DATE, DateHeader.now());
@@ -135,8 +140,10 @@ final class ResponseWriter {
                 return new Encoded(status, length, out, null, sent);
             }
             return new Encoded(status, length, out, content, sent);
-        } catch (RuntimeException e) {
-            out.release();
+        } catch (RuntimeException | Error e) {
+            if (out != null) {
+                out.release();
+            }
             content.release();
             throw e;
         }

@@ -79,4 +79,13 @@ class NettyLoopForTestsTest {
             ordinary.cancel();
         }
     }
+
+    @Test
+    void a_timer_a_closed_loop_refuses_is_not_left_listed() {
+        NettyLoop loop = NettyLoop.forTests(1, NettyLoop.defaultIoHandlers());
+        loop.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> loop.schedule(Duration.ofMinutes(1), () -> { }))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        assertThat(loop.pendingTimers()).isEmpty();
+    }
 }
