@@ -225,6 +225,9 @@ public final class DefaultClientSession implements ClientSession {
                     + " is not an http or https URL with a host");
         }
         var extra = o.query.build();
+        if (extra.isEmpty() && u.getRawFragment() == null) {
+            return u; // nothing to add or drop: no second parse
+        }
         String query = u.getRawQuery();
         if (!extra.isEmpty()) {
             String more = UrlCodec.encodeQuery(extra);
@@ -248,15 +251,18 @@ public final class DefaultClientSession implements ClientSession {
 
     /** Parses {@code url}, refusing controls (CR, LF, NUL, …) and spaces with a message that shows them. */
     private static URI checkedUri(String url) {
+        boolean ascii = true;
         for (int i = 0; i < url.length(); i++) {
             char c = url.charAt(i);
             if (c <= 0x20 || c == 0x7f) {
                 throw new IllegalArgumentException("the URL " + DefaultRequestOptions.printable(url)
                         + " contains a space or control character (CR, LF, ...); percent-encode it");
             }
+            ascii &= c < 0x80;
         }
         try {
-            return URI.create(URI.create(url).toASCIIString());
+            URI parsed = URI.create(url);
+            return ascii ? parsed : URI.create(parsed.toASCIIString()); // non-ASCII characters percent-encoded
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid URL " + DefaultRequestOptions.printable(url) + ": "
                     + e.getMessage(), e);

@@ -205,7 +205,7 @@ public final class DefaultCookieJar implements CookieJar {
         if (host.indexOf(':') >= 0) {
             return true; // IPv6 literal
         }
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return IpLiterals.isIpv4(host);
     }
 
     private static Instant safePlus(Instant now, long seconds) {

@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +43,11 @@ import org.jspecify.annotations.Nullable;
  * response can be garbage-collected and reported.
  */
 final class RequestRun implements Exchange.Listener {
+    // Pre-encoded: the encoder copies their bytes instead of encoding characters for every request.
+    private static final AsciiString ANY_TYPE = AsciiString.cached("*/*");
+    private static final AsciiString GZIP_DEFLATE = AsciiString.cached("gzip, deflate");
+    private static final AsciiString USER_AGENT = AsciiString.cached(DefaultClientSession.USER_AGENT);
+
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
 
     private final DefaultClientSession session;
@@ -170,13 +176,13 @@ final class RequestRun implements Exchange.Listener {
             h.set("Host", origin.hostHeader());
         }
         if (!h.contains(HttpHeaderNames.ACCEPT)) {
-            h.set("Accept", "*/*");
+            h.set(HttpHeaderNames.ACCEPT, ANY_TYPE);
         }
         if (decompress && !h.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
-            h.set("Accept-Encoding", "gzip, deflate");
+            h.set(HttpHeaderNames.ACCEPT_ENCODING, GZIP_DEFLATE);
         }
         if (!h.contains(HttpHeaderNames.USER_AGENT)) {
-            h.set("User-Agent", DefaultClientSession.USER_AGENT);
+            h.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
         }
         // RFC 6265 5.4: one Cookie header. Those the caller added (any number) come first, then the jar's, then the
         // request's own cookies.

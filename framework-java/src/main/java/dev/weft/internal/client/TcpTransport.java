@@ -224,7 +224,7 @@ public final class TcpTransport implements Transport {
     }
 
     private static @Nullable InetAddress literal(String host) {
-        boolean v4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean v4 = IpLiterals.isIpv4(host);
         if (!v4 && host.indexOf(':') < 0) {
             return null;
         }
