@@ -21,4 +21,14 @@ class HelloKotlinTest {
         assertThat(named.status()).isEqualTo(200)
         assertThat(await(named.text())).isEqualTo("Hello, grace")
     }
+
+    @Test
+    fun `echoes the body it awaited`(clients: TestClients) {
+        val client = clients.create(app())
+
+        val echoed = await(client.post("/echo") { it.text("hi, ada") })
+
+        assertThat(echoed.status()).isEqualTo(200)
+        assertThat(await(echoed.text())).isEqualTo("hi, ada")
+    }
 }
