@@ -31,18 +31,24 @@ private class LoopDispatcher(private val loop: Loop) : CoroutineDispatcher() {
 
     override fun isDispatchNeeded(context: CoroutineContext): Boolean = !loop.inLoop()
 
-    override fun dispatch(context: CoroutineContext, block: Runnable) {
-        try {
-            loop.execute(block)
-        } catch (e: RejectedExecutionException) {
-            context.cancel(kotlinx.coroutines.CancellationException("$loop is closed", e))
-            Dispatchers.IO.dispatch(context, block)
-        }
-    }
+    override fun dispatch(context: CoroutineContext, block: Runnable) = dispatchOn(loop, loop, context, block)
 
     override fun equals(other: Any?): Boolean = other is LoopDispatcher && other.loop === loop
 
     override fun hashCode(): Int = System.identityHashCode(loop)
 
     override fun toString(): String = "LoopDispatcher($loop)"
+}
+
+/**
+ * Runs [block] on [executor] (a thread of [loop], or the loop itself). When the loop is closed, the coroutine is
+ * cancelled and finishes its cancellation on [Dispatchers.IO], as kotlinx-coroutines does for a closed executor.
+ */
+internal fun dispatchOn(loop: Loop, executor: java.util.concurrent.Executor, context: CoroutineContext, block: Runnable) {
+    try {
+        executor.execute(block)
+    } catch (e: RejectedExecutionException) {
+        context.cancel(kotlinx.coroutines.CancellationException("$loop is closed", e))
+        Dispatchers.IO.dispatch(context, block)
+    }
 }

@@ -3,12 +3,10 @@ package dev.weft.kotlin
 import dev.weft.internal.web.LoopThreads
 import dev.weft.loop.Loop
 import java.util.concurrent.Executor
-import java.util.concurrent.RejectedExecutionException
 import kotlin.coroutines.CoroutineContext
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
-import kotlinx.coroutines.cancel
 
 /**
  * The scopes handler and signal coroutines start in: no [kotlinx.coroutines.Job] (each coroutine is a root, so one
@@ -66,14 +64,7 @@ private class LoopThreadDispatcher(
 
     override fun isDispatchNeeded(context: CoroutineContext): Boolean = Thread.currentThread() !== thread
 
-    override fun dispatch(context: CoroutineContext, block: Runnable) {
-        try {
-            executor.execute(block)
-        } catch (e: RejectedExecutionException) {
-            context.cancel(kotlinx.coroutines.CancellationException("$loop is closed", e))
-            Dispatchers.IO.dispatch(context, block)
-        }
-    }
+    override fun dispatch(context: CoroutineContext, block: Runnable) = dispatchOn(loop, executor, context, block)
 
     override fun toString(): String = "LoopThreadDispatcher(${thread.name} of $loop)"
 }
