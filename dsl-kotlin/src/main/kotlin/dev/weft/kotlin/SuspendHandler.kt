@@ -4,11 +4,13 @@ import dev.weft.web.Handler
 import dev.weft.web.Reply
 import dev.weft.web.Request
 import java.util.concurrent.CompletableFuture
+import kotlin.coroutines.Continuation
+import kotlin.coroutines.CoroutineContext
+import kotlin.coroutines.intrinsics.COROUTINE_SUSPENDED
+import kotlin.coroutines.intrinsics.startCoroutineUninterceptedOrReturn
 import kotlinx.coroutines.CancellationException
-import kotlinx.coroutines.CoroutineStart
-import kotlinx.coroutines.Deferred
-import kotlinx.coroutines.ExperimentalCoroutinesApi
-import kotlinx.coroutines.async
+import kotlinx.coroutines.CompletableJob
+import kotlinx.coroutines.Job
 
 /**
  * A Weft [Handler] whose work is a suspend function: [block] runs as a coroutine on the loop thread that handles the
@@ -20,9 +22,9 @@ import kotlinx.coroutines.async
  *
  * The [routes] DSL wraps each of its handlers with this; call it directly to hand a suspend function to the Java API.
  *
- * - **No suspension, no cost:** the coroutine starts undispatched, in the server's call. A [block] that returns
- *   without suspending is answered with its reply as it is (a [dev.weft.web.Response] stays a `Response`): no
- *   dispatch, no future.
+ * - **No suspension, no cost:** the coroutine starts in the server's call, on its thread. A [block] that returns
+ *   without suspending is answered with its reply as it is (a [dev.weft.web.Response] stays a `Response`): no job,
+ *   no dispatch, no future.
  * - **Suspended:** the handler returns [Reply.async] of a future that the coroutine completes. Any suspending call
  *   works: `delay`, `withContext(Dispatchers.IO)`, and `await()` on Weft's stages (`req.text().await()`, a
  *   `ClientSession` request) from `kotlinx.coroutines.future`. The coroutine resumes on the same loop thread.
@@ -33,41 +35,61 @@ import kotlinx.coroutines.async
  *   disconnect, or a graceful stop ran out of time), the coroutine is cancelled: its suspended call throws
  *   [CancellationException] and its `finally` blocks run.
  *
- * Each call is a root coroutine: one request's failure or cancellation touches no other. The returned handler is
- * stateless and may be shared by routes and applications.
+ * Each call is a root coroutine: one request's failure or cancellation touches no other. The reply is sent when
+ * [block] returns; coroutines it launched into its own scope and left running (`coroutineScope { }` waits for its
+ * children, a bare `launch` does not) are not awaited, as a task an aiohttp handler creates is not. The returned
+ * handler is stateless and may be shared by routes and applications.
  */
 fun suspendHandler(block: suspend (Request) -> Reply): Handler = SuspendHandler(block)
 
 private class SuspendHandler(private val block: suspend (Request) -> Reply) : Handler {
 
-    @OptIn(ExperimentalCoroutinesApi::class)
     override fun handle(request: Request): Reply {
-        val call = LoopThreadScopes.of(request.loop()).async(start = CoroutineStart.UNDISPATCHED) { block(request) }
-        if (call.isCompleted) {
-            // getCompletionExceptionOrNull gives the exception as thrown (await() could give a copy of it).
-            val error = call.getCompletionExceptionOrNull()
-            return if (error == null) call.getCompleted() else Reply.failed(error)
+        val call = HandlerCall(LoopThreadScopes.of(request.loop()).coroutineContext)
+        val result = try {
+            block.startCoroutineUninterceptedOrReturn(request, call)
+        } catch (e: Throwable) {
+            call.finished()
+            return Reply.failed(e) // thrown before its first suspension
         }
-        return Reply.async(call.completion())
+        if (result !== COROUTINE_SUSPENDED) {
+            call.finished()
+            @Suppress("UNCHECKED_CAST")
+            return result as Reply // no suspension: no job, no future, no dispatch
+        }
+        return Reply.async(call.future)
     }
 
     override fun toString(): String = "suspendHandler($block)"
 }
 
 /**
- * A future the coroutine completes with its reply or failure; cancelling the future (as the server cancels a reply)
- * cancels the coroutine.
+ * The completion of one handler call. Its [Job] is made the first time the coroutine looks at its context, which a
+ * handler that never suspends does not do: such a call costs this object and the handler's own continuation. A
+ * suspension point reads the context (to be cancellable, and to find the dispatcher) before it suspends, on the
+ * loop thread, so the job exists before any other thread could see the call.
  */
-@OptIn(ExperimentalCoroutinesApi::class)
-private fun Deferred<Reply>.completion(): CompletableFuture<Reply> {
+private class HandlerCall(private val base: CoroutineContext) : Continuation<Reply> {
     val future = CompletableFuture<Reply>()
-    invokeOnCompletion { cause ->
-        if (cause == null) future.complete(getCompleted()) else future.completeExceptionally(cause)
+    private var job: CompletableJob? = null
+    @Volatile private var whole: CoroutineContext? = null
+
+    override val context: CoroutineContext
+        get() = whole ?: base.plus(Job().also { made ->
+            job = made
+            // Cancelling the reply (client gone, graceful stop out of time) cancels the coroutine.
+            future.whenComplete { _, error ->
+                if (error != null) made.cancel(CancellationException("the reply was cancelled", error))
+            }
+        }).also { whole = it }
+
+    /** The handler returned (or threw): its job, if one was made, is done. */
+    fun finished() {
+        job?.complete()
     }
-    future.whenComplete { _, error ->
-        if (error != null && !isCompleted) {
-            cancel(CancellationException("the reply was cancelled", error))
-        }
+
+    override fun resumeWith(result: Result<Reply>) {
+        finished()
+        result.fold(future::complete, future::completeExceptionally)
     }
-    return future
 }
