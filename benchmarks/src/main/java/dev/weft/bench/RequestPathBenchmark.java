@@ -121,17 +121,7 @@ public class RequestPathBenchmark {
 
     private byte[] responseBytes(ByteBuf in) {
         channel.writeInbound(in);
-        ByteBuf out = Unpooled.buffer();
-        Object o;
-        while ((o = channel.readOutbound()) != null) {
-            if (o instanceof ByteBuf b) {
-                out.writeBytes(b);
-            }
-            ReferenceCountUtil.release(o);
-        }
-        byte[] bytes = new byte[out.readableBytes()];
-        out.readBytes(bytes);
-        return bytes;
+        return Outbound.bytes(channel);
     }
 
     private int drain() {

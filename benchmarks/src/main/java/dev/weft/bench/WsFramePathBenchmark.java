@@ -1,12 +1,11 @@
 package dev.weft.bench;
 
+import dev.weft.bench.servers.NettyServer;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
@@ -75,7 +74,7 @@ public class WsFramePathBenchmark {
                     new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
                             .maxFramePayloadLength(MAX_MESSAGE).expectMaskedFrames(true).allowMaskMismatch(false)
                             .build()),
-                    new Utf8FrameValidator(), new NettyEcho());
+                    new Utf8FrameValidator(), new NettyServer.WsEcho());
         }
         String text = text(size);
         frame = Unpooled.unreleasableBuffer(maskedFrame(text));
@@ -114,17 +113,7 @@ public class WsFramePathBenchmark {
 
     private byte[] echoBytes() {
         channel.writeInbound(frame.duplicate());
-        ByteBuf all = Unpooled.buffer();
-        Object o;
-        while ((o = channel.readOutbound()) != null) {
-            if (o instanceof ByteBuf b) {
-                all.writeBytes(b);
-            }
-            ReferenceCountUtil.release(o);
-        }
-        byte[] bytes = new byte[all.readableBytes()];
-        all.readBytes(bytes);
-        return bytes;
+        return Outbound.bytes(channel);
     }
 
     private static String text(int size) {
@@ -139,26 +128,8 @@ public class WsFramePathBenchmark {
     private static ByteBuf maskedFrame(String text) {
         EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
         client.writeOutbound(new TextWebSocketFrame(text));
-        ByteBuf all = Unpooled.buffer();
-        Object o;
-        while ((o = client.readOutbound()) != null) {
-            all.writeBytes((ByteBuf) o);
-            ReferenceCountUtil.release(o);
-        }
+        ByteBuf all = Outbound.read(client);
         client.finishAndReleaseAll();
         return all;
-    }
-
-    /** Raw Netty's echo, as the load runs' {@code NettyServer}: the received bytes back, one flush per read. */
-    private static final class NettyEcho extends SimpleChannelInboundHandler<TextWebSocketFrame> {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
-            ctx.write(new TextWebSocketFrame(frame.content().retain()));
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            ctx.flush();
-        }
     }
 }

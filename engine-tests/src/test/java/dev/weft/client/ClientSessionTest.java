@@ -11,6 +11,7 @@ import dev.weft.loop.Loop;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.WeftTest;
+import dev.weft.testing.ListPublisher;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;

@@ -7,12 +7,12 @@ import dev.weft.test.TestClient;
 import dev.weft.test.TestClients;
 import dev.weft.test.TestServer;
 import dev.weft.test.WeftTest;
+import dev.weft.testing.ListPublisher;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,32 +99,6 @@ class RequestTest {
 
     private int port() {
         return client.server().port();
-    }
-
-    /** A streamed body of {@code chunks}, sent chunked (without Content-Length), one chunk per demand. */
-    private static Flow.Publisher<byte[]> streamed(List<byte[]> chunks) {
-        return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
-            private int next;
-            private boolean done;
-
-            @Override
-            public synchronized void request(long n) {
-                for (long i = 0; i < n && !done; i++) {
-                    if (next < chunks.size()) {
-                        subscriber.onNext(chunks.get(next++));
-                    }
-                    if (next == chunks.size() && !done) {
-                        done = true;
-                        subscriber.onComplete();
-                    }
-                }
-            }
-
-            @Override
-            public synchronized void cancel() {
-                done = true;
-            }
-        });
     }
 
     private static Map<String, String> lines(String body) {
@@ -323,7 +297,7 @@ class RequestTest {
     void a_chunked_body_from_a_client_over_the_limit_is_413() {
         byte[] part = new byte[(int) LIMIT];
         assertThat(Answer.status(client.post("/text",
-                o -> o.stream(streamed(List.of(part, part, part)), "application/octet-stream"))))
+                o -> o.stream(new ListPublisher(List.of(part, part, part)), "application/octet-stream"))))
                 .isEqualTo(413);
     }
 
@@ -345,7 +319,7 @@ class RequestTest {
     @Test
     void a_chunked_body_under_the_limit_is_read() {
         byte[] body = "streamed".getBytes(StandardCharsets.UTF_8);
-        assertThat(Answer.text(client.post("/text", o -> o.stream(streamed(List.of(body)), "text/plain"))))
+        assertThat(Answer.text(client.post("/text", o -> o.stream(new ListPublisher(List.of(body)), "text/plain"))))
                 .isEqualTo("streamed");
     }
 

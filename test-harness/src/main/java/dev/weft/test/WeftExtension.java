@@ -267,30 +267,29 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
 
     /** Lets the loop run the timers already due: a zero-delay timer runs after every one due before it. */
     private static void runDueTimers(NettyLoop loop) {
-        CompletableFuture<Void> barrier = new CompletableFuture<>();
-        try {
-            NettyLoop.deadline(loop, java.time.Duration.ZERO, () -> barrier.complete(null));
-            barrier.get(LOOP_BARRIER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // a loop that cannot run a timer any more runs none of those still listed either
-        }
+        awaitBarrier(barrier -> NettyLoop.deadline(loop, java.time.Duration.ZERO, barrier));
     }
 
     /** Lets the loop run the events already queued (a response just read, say), so none is mistaken for a leak. */
     private static void runQueuedEvents(Loop loop) {
-        if (loop.isClosed()) {
-            return;
+        if (!loop.isClosed()) {
+            awaitBarrier(loop::execute);
         }
+    }
+
+    /**
+     * Hands {@code place} a task and waits until the loop has run it. A loop that refuses it, or cannot run it in
+     * time, has nothing left worth waiting for.
+     */
+    private static void awaitBarrier(java.util.function.Consumer<Runnable> place) {
         CompletableFuture<Void> barrier = new CompletableFuture<>();
         try {
-            loop.execute(() -> barrier.complete(null));
+            place.accept(() -> barrier.complete(null));
             barrier.get(LOOP_BARRIER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // a loop that cannot run a task any more has nothing queued worth waiting for
+            // refused, or not run in time: the loop has nothing left worth waiting for
         }
     }
 }

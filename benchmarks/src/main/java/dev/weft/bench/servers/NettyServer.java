@@ -169,8 +169,11 @@ public final class NettyServer {
         }
     }
 
-    /** The WebSocket echo: each text message back as it came, one flush per read batch. */
-    private static final class WsEcho extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+    /**
+     * The WebSocket echo: each text message back as it came, one flush per read batch. Public for the JMH
+     * {@code WsFramePathBenchmark}, which runs it as raw Netty's side.
+     */
+    public static final class WsEcho extends SimpleChannelInboundHandler<TextWebSocketFrame> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
             ctx.write(new TextWebSocketFrame(frame.content().retain()));

@@ -1,13 +1,16 @@
-package dev.weft.client;
+package dev.weft.testing;
 
 import java.util.List;
 import java.util.concurrent.Flow;
 
-/** A cold publisher of a list of chunks that honours demand: the next chunk only when requested. */
-final class ListPublisher implements Flow.Publisher<byte[]> {
+/**
+ * A cold publisher of a list of chunks that honours demand: the next chunk only when requested. A streamed request
+ * body in the client's and the server's tests ({@code RequestOptions.stream}), sent chunked.
+ */
+public final class ListPublisher implements Flow.Publisher<byte[]> {
     private final List<byte[]> chunks;
 
-    ListPublisher(List<byte[]> chunks) {
+    public ListPublisher(List<byte[]> chunks) {
         this.chunks = chunks;
     }
 
