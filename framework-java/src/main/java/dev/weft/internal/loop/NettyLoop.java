@@ -1,6 +1,9 @@
 package dev.weft.internal.loop;
 
+import dev.weft.loop.ImplicitLoop;
 import dev.weft.loop.Loop;
+import dev.weft.loop.LoopClock;
+import dev.weft.loop.PendingTimer;
 import dev.weft.loop.Timer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
@@ -8,21 +11,35 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.internal.ThreadExecutorMap;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
-/** The {@link Loop} implementation: a Netty {@link MultiThreadIoEventLoopGroup} plus Weft's implicit-loop lookup. */
+/**
+ * The {@link Loop} implementation: a Netty {@link MultiThreadIoEventLoopGroup}, its clock and timers, and the
+ * loop-thread half of the implicit-loop lookup.
+ *
+ * <p>Timers: on the system clock they are Netty's (one scheduled task each, nothing more); on a manual clock the
+ * {@link ManualTimeline} keeps them. Internal code that must run on a given event loop (a channel's) schedules
+ * with {@link #deadline(EventExecutor, long, Runnable)}; code that takes a public {@link Loop} turns it into this
+ * class with {@link #of(Loop, String)}, which refuses other implementations with a clear message.
+ */
 public final class NettyLoop implements Loop {
 
     private static final AtomicInteger LOOP_IDS = new AtomicInteger();
@@ -31,56 +48,51 @@ public final class NettyLoop implements Loop {
 
     private final String name;
     private final int threads;
+    private final LoopClock clock;
+    private final @Nullable ManualTimeline manualTime;
     private final EventLoopGroup group;
     private final LoopThreadFactory threadFactory;
     private final EventLoop home;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final @Nullable LoopThreadPool pool;
     /** With pooled threads: one per event loop started, completed when it has handed its thread back. */
-    private final java.util.@Nullable List<CompletableFuture<Void>> leases;
+    private final @Nullable List<CompletableFuture<Void>> leases;
     private final @Nullable PendingTimers pendingTimers;
 
-    public NettyLoop(int threads) {
-        this(threads, ioHandlerFactory());
-    }
-
-    /** A loop on threads of its own, started on first use and ended by {@link #close()}. */
-    public NettyLoop(int threads, IoHandlerFactory ioHandlers) {
-        this(threads, ioHandlers, false);
-    }
-
-    /**
-     * A loop made for one test: its threads are borrowed from {@link LoopThreadPool} and handed back when it closes
-     * (a suite that makes a loop per test does not start a thread per test), and it keeps track of the timers
-     * scheduled on it, for {@link #pendingTimers()}.
-     */
-    public static NettyLoop forTests(int threads, IoHandlerFactory ioHandlers) {
-        return new NettyLoop(threads, ioHandlers, true);
-    }
-
-    /**
-     * A loop whose threads run {@code ioHandlers}: Netty's {@code LocalIoHandler} gives a loop on which in-memory
-     * {@code LocalChannel}s (the test harness's transport) can be registered, which epoll and NIO loops refuse.
-     */
-    private NettyLoop(int threads, IoHandlerFactory ioHandlers, boolean forTests) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("a loop needs at least one thread, got " + threads);
-        }
-        this.threads = threads;
+    public NettyLoop(LoopSettings settings) {
+        this.threads = settings.threads();
         this.name = "weft-loop-" + LOOP_IDS.incrementAndGet();
+        this.clock = settings.clock();
+        this.manualTime = settings.manualTime();
         this.threadFactory = new LoopThreadFactory(this);
-        this.pool = forTests ? LoopThreadPool.shared() : null;
-        this.leases = forTests ? new java.util.concurrent.CopyOnWriteArrayList<>() : null;
-        this.pendingTimers = forTests ? new PendingTimers() : null;
-        this.group = forTests
+        this.pool = settings.pooledThreads() ? LoopThreadPool.shared() : null;
+        this.leases = settings.pooledThreads() ? new CopyOnWriteArrayList<>() : null;
+        this.pendingTimers = settings.trackTimers() ? new PendingTimers(this) : null;
+        // LocalIoHandler gives a loop on which in-memory LocalChannels can be registered; epoll and NIO loops refuse them.
+        IoHandlerFactory ioHandlers = settings.inMemory() ? LocalIoHandler.newFactory() : socketIoHandlers();
+        this.group = settings.pooledThreads()
                 ? new MultiThreadIoEventLoopGroup(threads, (Executor) this::lend, ioHandlers)
                 : new MultiThreadIoEventLoopGroup(threads, threadFactory, ioHandlers);
         this.home = (EventLoop) group.iterator().next();
+        if (manualTime != null) {
+            manualTime.attach(this);
+        }
     }
 
-    /** The platform's I/O handlers: epoll when the native transport is available, else NIO. */
-    public static IoHandlerFactory defaultIoHandlers() {
-        return ioHandlerFactory();
+    /**
+     * {@code loop} as Weft's own loop, for {@code who} (named in the message): Weft's servers and clients put their
+     * channels on its Netty event loops, which another {@link Loop} implementation does not have.
+     *
+     * @throws IllegalArgumentException if {@code loop} was not made by {@code Loop.create}/{@code Loop.builder()}
+     */
+    public static NettyLoop of(Loop loop, String who) {
+        if (loop instanceof NettyLoop n) {
+            return n;
+        }
+        throw new IllegalArgumentException(who + " needs a loop made by Loop.create(...) or Loop.builder(), got "
+                + (loop == null ? "null" : "a " + loop.getClass().getName() + " (" + loop + ")")
+                + ": Weft runs its connections on its own loop implementation; build the loop with Loop.builder()"
+                + " (its clock, threads and instrumentation are options) instead of implementing Loop");
     }
 
     /** Runs one of this loop's event loops on a pooled thread; Netty calls it once per event loop, on first use. */
@@ -88,29 +100,25 @@ public final class NettyLoop implements Loop {
         leases.add(pool.run(this, eventLoop, name + "-" + threadFactory.ids.incrementAndGet()));
     }
 
-    /** The implicit loop of the calling thread (see {@link Loop#current()}). */
-    public static Loop current() {
-        Thread t = Thread.currentThread();
-        if (t instanceof LoopThread lt) {
+    /** The loop the calling thread belongs to, if it is an open loop's thread; else null. */
+    public static @Nullable NettyLoop ofCallingThread() {
+        if (Thread.currentThread() instanceof LoopThread lt) {
             NettyLoop own = lt.loop;
             if (own != null && !own.isClosed()) {
                 return own;
             }
         }
-        Loop override = ImplicitLoop.override();
-        if (override != null) {
-            return override;
-        }
-        return defaultLoop();
+        return null;
     }
 
-    private static NettyLoop defaultLoop() {
+    /** The process-wide default loop, created on first use with one thread per processor, closed at JVM exit. */
+    public static NettyLoop defaultLoop() {
         NettyLoop loop = defaultLoop;
         if (loop == null || loop.isClosed()) {
             synchronized (NettyLoop.class) {
                 loop = defaultLoop;
                 if (loop == null || loop.isClosed()) {
-                    NettyLoop created = new NettyLoop(Runtime.getRuntime().availableProcessors());
+                    NettyLoop created = (NettyLoop) Loop.create();
                     Runtime.getRuntime().addShutdownHook(new Thread(created::close, "weft-default-loop-close"));
                     defaultLoop = loop = created;
                 }
@@ -119,12 +127,12 @@ public final class NettyLoop implements Loop {
         return loop;
     }
 
-    /** Whether the native epoll transport is in use (else NIO). */
+    /** Whether the native epoll transport is in use for sockets (else NIO). */
     public static boolean nativeTransport() {
         return Epoll.isAvailable();
     }
 
-    private static IoHandlerFactory ioHandlerFactory() {
+    private static IoHandlerFactory socketIoHandlers() {
         return Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
 
@@ -154,31 +162,77 @@ public final class NettyLoop implements Loop {
     @Override
     public Timer schedule(Duration delay, Runnable task) {
         if (pendingTimers != null) {
-            return pendingTimers.schedule(eventLoop(), delay, task);
+            return pendingTimers.schedule(eventLoop(), delay.toNanos(), task);
         }
-        return scheduleDeadline(delay, task);
+        return deadline(eventLoop(), delay.toNanos(), task);
     }
 
     /**
-     * A timer for the framework's own deadlines (timeouts, idle connections): like {@link #schedule} but never
-     * counted by {@link #pendingTimers()}, since closing what owns it (a session, a server) cancels it.
+     * A timer for the framework's own deadlines (timeouts, idle connections), run on {@code on} (one of this loop's
+     * event loops, a channel's, say) once {@code delayNanos} have passed on this loop's clock. Never listed by
+     * {@link #pendingTimers()}: closing what owns it (a connection, a session, a server) cancels it.
      */
-    public Timer scheduleDeadline(Duration delay, Runnable task) {
-        var future = eventLoop().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+    public Timer deadline(EventExecutor on, long delayNanos, Runnable task) {
+        ManualTimeline manual = manualTime;
+        if (manual != null) {
+            return manual.schedule(this, on, delayNanos, task);
+        }
+        return new FutureTimer(on.schedule(task, delayNanos, TimeUnit.NANOSECONDS));
     }
 
-    /** {@link #scheduleDeadline} on {@code loop} when it is a Weft loop, else its plain {@code schedule}. */
-    public static Timer deadline(Loop loop, Duration delay, Runnable task) {
-        return loop instanceof NettyLoop n ? n.scheduleDeadline(delay, task) : loop.schedule(delay, task);
+    /** {@link #deadline(EventExecutor, long, Runnable)} on the calling thread's event loop (see {@link #eventLoop()}). */
+    public Timer deadline(Duration delay, Runnable task) {
+        return deadline(eventLoop(), delay.toNanos(), task);
+    }
+
+    @Override
+    public List<PendingTimer> pendingTimers() {
+        return pendingTimers == null ? List.of() : pendingTimers.list();
+    }
+
+    @Override
+    public CompletionStage<Void> runDueTimers() {
+        if (isClosed()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ManualTimeline manual = manualTime;
+        if (manual != null) {
+            manual.advance(0);
+            return CompletableFuture.completedFuture(null);
+        }
+        // A zero-delay timer runs after every timer due before it on its event loop.
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (EventExecutor e : group) {
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            try {
+                e.schedule(() -> ran.complete(null), 0, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                continue;
+            }
+            all.add(ran);
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
     }
 
     /**
-     * A loop made {@link #forTests}: the timers scheduled through {@link #schedule} that have neither run nor been
-     * cancelled, each named by where it was scheduled. Empty for other loops.
+     * Completes once each of this loop's event loops other than the calling thread's has run what was queued on it
+     * before: a task given to each, run after those. A closing event loop is skipped.
      */
-    public java.util.List<String> pendingTimers() {
-        return pendingTimers == null ? java.util.List.of() : pendingTimers.describe();
+    CompletableFuture<Void> barrier() {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (EventExecutor e : group) {
+            if (e.inEventLoop()) {
+                continue;
+            }
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            try {
+                e.execute(() -> ran.complete(null));
+            } catch (RejectedExecutionException closing) {
+                continue;
+            }
+            all.add(ran);
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
     }
 
     @Override
@@ -188,15 +242,20 @@ public final class NettyLoop implements Loop {
     }
 
     @Override
+    public @Nullable Executor threadExecutor() {
+        return inLoop() ? ThreadExecutorMap.currentExecutor() : null;
+    }
+
+    @Override
     public <T> CompletionStage<T> runBlocking(Callable<T> task) {
         Executor back = eventLoop();
         CompletableFuture<T> result = new CompletableFuture<>();
         // The blocking task sees the same implicit loop as its caller: this loop when called from it.
-        Loop implicit = inLoop() ? this : current();
+        Loop implicit = inLoop() ? this : Loop.current();
         BlockingExecutor.get().execute(() -> {
             T value;
             try {
-                value = ImplicitLoop.with(implicit, task::call);
+                value = ImplicitLoop.call(implicit, task);
             } catch (Throwable e) {
                 back.execute(() -> result.completeExceptionally(e));
                 return;
@@ -207,8 +266,13 @@ public final class NettyLoop implements Loop {
     }
 
     @Override
+    public LoopClock clock() {
+        return clock;
+    }
+
+    @Override
     public long nanoTime() {
-        return System.nanoTime();
+        return clock.nanoTime();
     }
 
     @Override
@@ -228,6 +292,9 @@ public final class NettyLoop implements Loop {
                 group.terminationFuture().awaitUninterruptibly(CLOSE_WAIT.toMillis());
             }
             return;
+        }
+        if (manualTime != null) {
+            manualTime.detach(this);
         }
         var termination = group.shutdownGracefully(0, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (!inLoop()) {
@@ -258,8 +325,8 @@ public final class NettyLoop implements Loop {
     }
 
     /**
-     * Threads that know their loop, so {@link #current()} is one type check. A pooled thread's loop changes with
-     * each lease and is null between leases; only the thread itself writes or reads it.
+     * Threads that know their loop, so {@link #ofCallingThread()} is one type check. A pooled thread's loop changes
+     * with each lease and is null between leases; only the thread itself writes or reads it.
      */
     static class LoopThread extends FastThreadLocalThread {
         @Nullable NettyLoop loop;
@@ -274,7 +341,7 @@ public final class NettyLoop implements Loop {
     private static final class LoopThreadFactory implements ThreadFactory {
         private final NettyLoop loop;
         final AtomicInteger ids = new AtomicInteger();
-        private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
         LoopThreadFactory(NettyLoop loop) {
             this.loop = loop;

@@ -1,18 +1,20 @@
 package dev.weft.internal.loop;
 
+import dev.weft.loop.PendingTimer;
 import dev.weft.loop.Timer;
-import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The timers a test loop's users scheduled that have neither run nor been cancelled, each with where it was
- * scheduled: what the test harness reports when a test ends with one still pending (it would have fired into the
- * next test, or never). Only loops made for tests keep this; the framework's own deadlines are not tracked.
+ * The timers a loop's users scheduled ({@code Loop.schedule}) that have neither run nor been cancelled, each with
+ * where it was scheduled: what a test harness reports when a test ends with one still pending (it would have fired
+ * into the next test, or never). Kept by loops built with {@code trackTimers(true)}; the framework's own deadlines are
+ * not tracked.
  */
 final class PendingTimers {
     /** Frames of these classes (and their nested ones) are the scheduling machinery, not the caller to name. */
@@ -20,38 +22,42 @@ final class PendingTimers {
     /** Nor are frames of these packages. */
     private static final String COROUTINES = "kotlinx.coroutines.";
 
+    private final NettyLoop loop;
     private final Map<Object, Pending> pending = new ConcurrentHashMap<>();
+
+    PendingTimers(NettyLoop loop) {
+        this.loop = loop;
+    }
 
     private record Pending(String site, long dueNanos) {
     }
 
-    Timer schedule(EventLoop eventLoop, Duration delay, Runnable task) {
+    Timer schedule(EventExecutor on, long delayNanos, Runnable task) {
         Object key = new Object();
         // Recorded before it is scheduled, so that a timer due at once cannot run before it is recorded.
-        pending.put(key, new Pending(callSite(), System.nanoTime() + delay.toNanos()));
-        io.netty.util.concurrent.ScheduledFuture<?> future;
+        pending.put(key, new Pending(callSite(), loop.clock().nanoTime() + delayNanos));
+        Timer timer;
         try {
-            future = eventLoop.schedule(() -> {
+            timer = loop.deadline(on, delayNanos, () -> {
                 pending.remove(key);
                 task.run();
-            }, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RuntimeException rejected) {
+            });
+        } catch (RejectedExecutionException rejected) {
             pending.remove(key); // a loop shutting down refuses it: there is no timer to report
             throw rejected;
         }
         return () -> {
             pending.remove(key);
-            return future.cancel(false);
+            return timer.cancel();
         };
     }
 
-    /** One line per pending timer: where it was scheduled and when it is due. */
-    List<String> describe() {
-        long now = System.nanoTime();
-        List<String> out = new ArrayList<>();
+    /** The pending timers: where each was scheduled and how long until it is due. */
+    List<PendingTimer> list() {
+        long now = loop.clock().nanoTime();
+        List<PendingTimer> out = new ArrayList<>();
         for (Pending p : pending.values()) {
-            long dueMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(p.dueNanos - now));
-            out.add("a timer scheduled at " + p.site + ", due in " + dueMillis + " ms");
+            out.add(new PendingTimer(p.site, Duration.ofNanos(Math.max(0, p.dueNanos - now))));
         }
         return out;
     }

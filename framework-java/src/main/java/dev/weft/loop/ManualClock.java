@@ -1,0 +1,91 @@
+package dev.weft.loop;
+
+import dev.weft.internal.loop.ManualTimeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A {@link LoopClock} that stands still until {@link #advance advanced}: how tests of timeouts run without waiting.
+ * A loop built on it ({@code Loop.create(b -> b.clock(clock))}) keeps its timers, those of Weft's servers and clients
+ * included, until the clock is advanced past their due time.
+ *
+ * <pre>{@code
+ * ManualClock clock = ManualClock.create();
+ * try (Loop loop = Loop.create(b -> b.threads(1).clock(clock))) {
+ *     loop.schedule(Duration.ofSeconds(30), () -> System.out.println("fired"));
+ *     clock.advance(Duration.ofSeconds(30));   // prints "fired" before it returns
+ * }
+ * }</pre>
+ *
+ * <p>{@link #nanoTime()} starts at {@value #START_NANOS}; {@link #millis()} at the instant given to
+ * {@link #startingAt}, by default {@value #DEFAULT_START_MILLIS} (2026-01-01T00:00:00Z). Both move only by
+ * {@link #advance}, together. One clock may drive several loops; their timers fire in one due order.
+ *
+ * <p>Threads: any thread may read the clock. Advance it from one thread at a time, normally the test's own thread;
+ * from a loop thread, only that thread's own timers can run (a loop thread cannot wait for another one to run its).
+ */
+public final class ManualClock implements LoopClock {
+    /** Where {@link #nanoTime()} starts: not zero, so that code using 0 for "never" is not fooled. */
+    public static final long START_NANOS = 1_000_000_000_000L;
+    /** Where {@link #millis()} starts unless told otherwise: 2026-01-01T00:00:00Z. */
+    public static final long DEFAULT_START_MILLIS = 1_767_225_600_000L;
+
+    private final ManualTimeline timeline;
+
+    private ManualClock(long startMillis) {
+        this.timeline = new ManualTimeline(START_NANOS, startMillis);
+    }
+
+    /** A clock standing at {@value #DEFAULT_START_MILLIS} ms since the epoch (2026-01-01T00:00:00Z). */
+    public static ManualClock create() {
+        return new ManualClock(DEFAULT_START_MILLIS);
+    }
+
+    /** A clock standing at {@code start} (kept to the millisecond). */
+    public static ManualClock startingAt(Instant start) {
+        return new ManualClock(Objects.requireNonNull(start, "start").toEpochMilli());
+    }
+
+    @Override
+    public long nanoTime() {
+        return timeline.nanoTime();
+    }
+
+    @Override
+    public long millis() {
+        return timeline.millis();
+    }
+
+    /**
+     * Moves the clock forward by {@code by} and fires every timer that falls due, of every loop on this clock, in due
+     * order, each on its own loop thread and with the clock reading its due time while it runs; returns once they
+     * ran. A timer they schedule within the interval fires too.
+     *
+     * <p>Before moving, it lets each loop run what it already has queued (events already delivered to it, tasks
+     * already given), so that a timer a loop is about to arm for what just happened is armed first. Nothing waits
+     * for real time. {@code advance(Duration.ZERO)} fires what is due now.
+     *
+     * @throws IllegalArgumentException if {@code by} is negative
+     * @throws IllegalStateException    if a loop thread did not run a due timer within
+     *                                  {@value dev.weft.internal.loop.ManualTimeline#RUN_WAIT_SECONDS} seconds (it is
+     *                                  blocked)
+     */
+    public void advance(Duration by) {
+        Objects.requireNonNull(by, "by");
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("a clock only moves forward; got advance(" + by + ")");
+        }
+        timeline.advance(by.toNanos());
+    }
+
+    /** The timers this clock keeps, for the loops built on it. */
+    ManualTimeline timeline() {
+        return timeline;
+    }
+
+    @Override
+    public String toString() {
+        return "ManualClock[" + instant() + "]";
+    }
+}
