@@ -5,7 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget.ConstructorCallTarget;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
@@ -24,6 +27,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The house rules of DESIGN.md that a machine can check on weft-core's main classes.
@@ -121,6 +125,49 @@ class ArchitectureTest {
     static final ArchRule core_contains_no_test_code = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..", "io.mockk..")
             .because("framework-java has no test-only code; that belongs in test-harness (DESIGN.md)");
+
+    /**
+     * One clock (DESIGN.md, the async model): every timer and timestamp goes through the loop's clock and timer API, so
+     * that a loop built on a {@code ManualClock} controls all of them. Only the loop implementation reads the JVM's
+     * clock or schedules on an executor itself.
+     */
+    @ArchTest
+    static void only_the_loop_implementation_reads_the_jvm_clock_or_schedules_on_an_executor(JavaClasses classes) {
+        noClasses()
+                .that().resideOutsideOfPackage(LOOP_IMPLEMENTATION)
+                .should().callCodeUnitWhere(readTheJvmClockOrSchedule())
+                .because("timers and timestamps go through the loop's clock and timers (Loop.clock(), Loop.schedule,"
+                        + " NettyLoop.deadline), so that a loop on a ManualClock controls every one of them")
+                .check(classes);
+    }
+
+    /** Where the JVM's clock may be read and executors scheduled on: the loop implementation. */
+    private static final String LOOP_IMPLEMENTATION = "dev.weft.internal.loop";
+
+    /**
+     * Calls of {@code System.nanoTime/currentTimeMillis}, {@code Instant.now}, a {@code schedule*} method of any
+     * {@code ScheduledExecutorService} (Netty's {@code EventExecutor} and {@code EventLoop} are ones), or a factory or
+     * constructor of one.
+     */
+    private static DescribedPredicate<JavaCall<?>> readTheJvmClockOrSchedule() {
+        return DescribedPredicate.describe("read the JVM's clock or schedule on an executor", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            if (owner.equals("java.lang.System")) {
+                return name.equals("nanoTime") || name.equals("currentTimeMillis");
+            }
+            if (owner.equals("java.time.Instant")) {
+                return name.equals("now");
+            }
+            if (owner.equals("java.util.concurrent.Executors")) {
+                return name.contains("Scheduled");
+            }
+            if (call.getTargetOwner().isAssignableTo(ScheduledExecutorService.class)) {
+                return name.startsWith("schedule") || call.getTarget() instanceof ConstructorCallTarget;
+            }
+            return false;
+        });
+    }
 
     /** Public classes outside dev.weft.internal whose enclosing classes are public too: what users can name. */
     private static DescribedPredicate<JavaClass> areApi() {

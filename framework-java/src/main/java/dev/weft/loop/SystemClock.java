@@ -1,5 +1,7 @@
 package dev.weft.loop;
 
+import dev.weft.internal.loop.SystemTime;
+
 /** {@link LoopClock#system()}: the JVM's clock. Stateless. */
 final class SystemClock implements LoopClock {
     static final SystemClock INSTANCE = new SystemClock();
@@ -9,12 +11,12 @@ final class SystemClock implements LoopClock {
 
     @Override
     public long nanoTime() {
-        return System.nanoTime();
+        return SystemTime.nanoTime();
     }
 
     @Override
     public long millis() {
-        return System.currentTimeMillis();
+        return SystemTime.millis();
     }
 
     @Override

@@ -53,9 +53,9 @@ public final class AppRunner implements AutoCloseable {
         if (app.parent() != null) {
             throw new IllegalArgumentException("run the root application; this one is a sub-application");
         }
+        this.loop = NettyLoop.of(loop, "AppRunner");
         this.app = app;
         this.config = config;
-        this.loop = (NettyLoop) loop;
         this.ownsLoop = ownsLoop;
         this.lifecycle = new Lifecycle(app, loop);
     }
@@ -70,7 +70,12 @@ public final class AppRunner implements AutoCloseable {
         return create(app, config, Loop.current());
     }
 
-    /** A runner on {@code loop}; the runner does not close the loop. */
+    /**
+     * A runner on {@code loop}; the runner does not close the loop. Its timers (the shutdown grace) and timestamps go
+     * by the loop's clock.
+     *
+     * @throws IllegalArgumentException if {@code loop} is not one made by {@link Loop#create()} or {@link Loop#builder()}
+     */
     public static AppRunner create(Application app, ServerConfig config, Loop loop) {
         return new AppRunner(app, config, loop, false);
     }
@@ -181,7 +186,7 @@ public final class AppRunner implements AutoCloseable {
     }
 
     private void stop(HttpServer s, CompletableFuture<Void> done) {
-        long started = System.nanoTime();
+        long started = loop.clock().nanoTime();
         List<Throwable> errors = new ArrayList<>();
         s.stopAccepting()
                 .thenRun(s::closeIdleConnections)
@@ -201,7 +206,7 @@ public final class AppRunner implements AutoCloseable {
                         errors.add(t);
                     }
                     LOG.info("Weft stopped in {} ms: {} requests cancelled at the end of the {} ms grace period",
-                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), cut == null ? 0 : cut,
+                            TimeUnit.NANOSECONDS.toMillis(loop.clock().nanoTime() - started), cut == null ? 0 : cut,
                             config.shutdownGrace().toMillis());
                     finish(done, errors, cut == null ? 0 : cut);
                 });
@@ -247,7 +252,7 @@ public final class AppRunner implements AutoCloseable {
     /** Completes with true when {@code stage} completes within {@code limit}, false when the limit passes first. */
     private CompletionStage<Boolean> within(CompletionStage<Void> stage, Duration limit) {
         CompletableFuture<Boolean> out = new CompletableFuture<>();
-        var timer = loop.scheduleDeadline(limit, () -> out.complete(false));
+        var timer = loop.deadline(limit, () -> out.complete(false));
         stage.whenComplete((v, t) -> {
             timer.cancel();
             out.complete(true);

@@ -4,7 +4,7 @@ import dev.weft.client.ClientConnectionException;
 import dev.weft.client.TraceEvent;
 import dev.weft.client.Tracer;
 import dev.weft.internal.loop.NettyLoop;
-import dev.weft.loop.Loop;
+import dev.weft.loop.Timer;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * served is, so a waiter held back only by its host's limit does not block others. Event-loop thread only.
  */
 final class ConnectionPool {
-    private final Loop loop;
+    private final NettyLoop loop;
     private final EventLoop eventLoop;
     private final ConnectorSettings settings;
     private final Transport transport;
@@ -40,7 +40,7 @@ final class ConnectionPool {
     private record Waiter(Origin origin, boolean fresh, Tracer tracer, CompletableFuture<Connection> future) {
     }
 
-    ConnectionPool(Loop loop, EventLoop eventLoop, ConnectorSettings settings, Transport transport) {
+    ConnectionPool(NettyLoop loop, EventLoop eventLoop, ConnectorSettings settings, Transport transport) {
         this.loop = loop;
         this.eventLoop = eventLoop;
         this.settings = settings;
@@ -92,7 +92,7 @@ final class ConnectionPool {
         }
         c.idleSince = loop.nanoTime();
         idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addLast(c);
-        c.idleTimer = NettyLoop.deadline(loop, settings.keepaliveTimeout(), () -> {
+        c.idleTimer = deadline(settings.keepaliveTimeout(), () -> {
             ArrayDeque<Connection> q = idle.get(c.origin);
             if (q != null && q.remove(c)) {
                 close(c);
@@ -100,6 +100,11 @@ final class ConnectionPool {
         });
         c.watchIdle();
         serveWaiters(); // a waiter for another origin may now evict this idle connection
+    }
+
+    /** A deadline on the pool's event loop, on its loop's clock (idle expiry, a request's socket-read timeout). */
+    Timer deadline(java.time.Duration delay, Runnable task) {
+        return loop.deadline(eventLoop, delay.toNanos(), task);
     }
 
     /** Closes {@code c} and frees its place at once, so a waiter can open another. */

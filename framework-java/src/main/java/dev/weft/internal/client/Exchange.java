@@ -4,7 +4,6 @@ import dev.weft.client.ClientConnectionException;
 import dev.weft.client.ClientException;
 import dev.weft.client.ClientPayloadException;
 import dev.weft.client.ClientTimeoutException;
-import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.ByteBuf;
@@ -184,7 +183,7 @@ final class Exchange {
         }
         reading = true;
         if (sockRead != null && readTimer == null) {
-            readTimer = NettyLoop.deadline(loop, sockRead, () -> {
+            readTimer = pool.deadline(sockRead, () -> {
                 readTimer = null;
                 fail(new ClientTimeoutException(ClientTimeoutException.Kind.SOCK_READ, sockRead,
                         "waiting for the response from " + conn.origin));

@@ -5,6 +5,7 @@ import dev.weft.client.TcpConnector;
 import dev.weft.client.Tracer;
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
+import dev.weft.loop.Timer;
 import io.netty.channel.EventLoop;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.JdkSslContext;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #create(Loop, ConnectorSettings, Transport)} is how the test harness plugs an in-memory transport in.
  */
 public final class PooledConnector implements TcpConnector {
-    private final Loop loop;
+    private final NettyLoop loop;
     private final EventLoop eventLoop;
     private final ConnectorSettings settings;
     private final ConnectionPool pool;
@@ -38,13 +39,11 @@ public final class PooledConnector implements TcpConnector {
     final Set<ResponseState> unreleased = ConcurrentHashMap.newKeySet();
 
     private PooledConnector(Loop loop, ConnectorSettings settings, Transport transport) {
-        if (!(loop instanceof NettyLoop netty)) {
-            throw new IllegalArgumentException("a connector needs a loop made by Loop.create(), got " + loop);
-        }
-        this.loop = loop;
+        NettyLoop netty = NettyLoop.of(loop, "A TcpConnector (and a ClientSession on it)");
+        this.loop = netty;
         this.eventLoop = netty.eventLoop();
         this.settings = settings;
-        this.pool = new ConnectionPool(loop, eventLoop, settings, transport);
+        this.pool = new ConnectionPool(netty, eventLoop, settings, transport);
     }
 
     /** A connector with {@code transport} (the harness's in-memory one, say) instead of TCP. */
@@ -81,6 +80,16 @@ public final class PooledConnector implements TcpConnector {
 
     EventLoop eventLoop() {
         return eventLoop;
+    }
+
+    /** The loop, as Weft's own. */
+    NettyLoop netty() {
+        return loop;
+    }
+
+    /** A deadline on this connector's event loop, on its loop's clock (a request's timeouts). */
+    Timer deadline(Duration delay, Runnable task) {
+        return loop.deadline(eventLoop, delay.toNanos(), task);
     }
 
     ConnectorSettings settings() {

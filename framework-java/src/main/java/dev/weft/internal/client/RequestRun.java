@@ -12,7 +12,6 @@ import dev.weft.client.Tracer;
 import dev.weft.http.Cookie;
 import dev.weft.http.MutableHeaders;
 import dev.weft.internal.http.NettyHeaders;
-import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.Unpooled;
@@ -107,7 +106,7 @@ final class RequestRun implements Exchange.Listener {
     void start() {
         Duration total = timeout.total();
         if (total != null) {
-            totalTimer = NettyLoop.deadline(loop, total, this::onTotalTimeout);
+            totalTimer = connector.deadline(total, this::onTotalTimeout);
         }
         attempt(false);
     }
@@ -122,7 +121,7 @@ final class RequestRun implements Exchange.Listener {
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
         Duration connect = timeout.connect();
-        Timer connectTimer = connect == null || acquire.isDone() ? null : NettyLoop.deadline(loop, connect,
+        Timer connectTimer = connect == null || acquire.isDone() ? null : connector.deadline(connect,
                 () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
                         connect, "getting a connection to " + origin)));
         acquire.whenComplete((conn, error) -> {

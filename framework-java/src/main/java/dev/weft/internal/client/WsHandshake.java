@@ -12,7 +12,6 @@ import dev.weft.http.Cookie;
 import dev.weft.http.MutableHeaders;
 import dev.weft.http.SetCookieParser;
 import dev.weft.internal.http.NettyHeaders;
-import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.ws.Deflate;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
@@ -94,7 +93,7 @@ final class WsHandshake implements Exchange.Listener {
     void start() {
         Duration total = timeout.total();
         if (total != null) {
-            totalTimer = NettyLoop.deadline(loop, total, () -> {
+            totalTimer = connector.deadline(total, () -> {
                 totalTimer = null;
                 ClientTimeoutException e = new ClientTimeoutException(ClientTimeoutException.Kind.TOTAL, total,
                         "for the WebSocket handshake with " + wsUrl);
@@ -118,7 +117,7 @@ final class WsHandshake implements Exchange.Listener {
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
         Duration connect = timeout.connect();
-        Timer connectTimer = connect == null || acquire.isDone() ? null : NettyLoop.deadline(loop, connect,
+        Timer connectTimer = connect == null || acquire.isDone() ? null : connector.deadline(connect,
                 () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
                         connect, "getting a connection to " + origin)));
         acquire.whenComplete((conn, error) -> {
@@ -237,7 +236,7 @@ final class WsHandshake implements Exchange.Listener {
         Connection conn = x.connection();
         WsSettings settings = new WsSettings(options.maxMessageBytes(), options.heartbeat(), options.autoping(),
                 options.autoclose(), options.closeTimeout(), true);
-        WsConnection.Handlers handlers = WsConnection.handlers(settings, deflate);
+        WsConnection.Handlers handlers = WsConnection.handlers(settings, deflate, connector.netty());
         ChannelPipeline p = conn.channel.pipeline();
         p.remove("inflate");
         HttpClientCodec codec = (HttpClientCodec) p.get("http");

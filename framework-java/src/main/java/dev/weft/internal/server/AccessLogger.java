@@ -1,5 +1,6 @@
 package dev.weft.internal.server;
 
+import dev.weft.loop.LoopClock;
 import dev.weft.web.AccessLog;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Instant;
@@ -23,8 +24,11 @@ final class AccessLogger {
 
     private final boolean enabled;
     private final List<Part> parts;
+    private final LoopClock clock;
 
-    AccessLogger(AccessLog config) {
+    /** A logger whose durations end at {@code clock}'s now (the server loop's clock, the one the start was read on). */
+    AccessLogger(AccessLog config, LoopClock clock) {
+        this.clock = clock;
         this.enabled = config.enabled();
         this.parts = compile(config.format());
     }
@@ -45,7 +49,7 @@ final class AccessLogger {
     /** The line for {@code e}. */
     String format(Entry e) {
         StringBuilder b = new StringBuilder(128);
-        long tookNanos = System.nanoTime() - e.startNanos();
+        long tookNanos = clock.nanoTime() - e.startNanos();
         for (Part p : parts) {
             switch (p.kind) {
                 case 'L' -> b.append(p.arg);

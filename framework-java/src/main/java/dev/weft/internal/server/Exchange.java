@@ -2,6 +2,7 @@ package dev.weft.internal.server;
 
 import dev.weft.http.UrlCodec;
 import dev.weft.internal.http.NettyHeaders;
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
@@ -68,8 +69,9 @@ final class Exchange implements ProtocolSwitch {
     private final HttpServer server;
     private final Stream stream;
     private final Handler handler;
-    private final long startMillis = System.currentTimeMillis();
-    private final long startNanos = System.nanoTime();
+    /** When the request began, on the loop's clock: the access log's timestamp and duration. */
+    private final long startMillis;
+    private final long startNanos;
     /** The last body chunk has arrived. Set by the stream. */
     boolean bodyDone;
     private boolean responded;
@@ -87,6 +89,8 @@ final class Exchange implements ProtocolSwitch {
         this.server = server;
         this.stream = stream;
         this.handler = handler;
+        this.startMillis = server.clock().millis();
+        this.startNanos = server.clock().nanoTime();
     }
 
     /**
@@ -301,6 +305,11 @@ final class Exchange implements ProtocolSwitch {
     }
 
     @Override
+    public NettyLoop loop() {
+        return server.loop();
+    }
+
+    @Override
     public void switchProtocols(HttpHeaders headers, Upgraded upgraded, String[] names, ChannelHandler[] handlers) {
         if (responded || abandoned) {
             throw new IllegalStateException("cannot switch protocols: the response to " + request.method() + " "
@@ -353,13 +362,13 @@ final class Exchange implements ProtocolSwitch {
         ResponseWriter.Encoded out;
         try {
             out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(response), head, close, http10,
-                    server.serverHeader(), request.app().jsonCodec(), log);
+                    server.serverHeader(), request.app().jsonCodec(), log, server.date());
         } catch (Exception e) {
             LOG.error("Error encoding the response to {} {}", request.method(), request.rawTarget(), e);
             try {
                 out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(
                         Response.text("500: Internal Server Error").status(500)), head, close, http10,
-                        server.serverHeader(), request.app().jsonCodec(), log);
+                        server.serverHeader(), request.app().jsonCodec(), log, server.date());
             } catch (Exception again) {
                 ctx.close();
                 return;

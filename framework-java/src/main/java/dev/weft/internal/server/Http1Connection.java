@@ -3,6 +3,7 @@ package dev.weft.internal.server;
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.WebAccess;
+import dev.weft.loop.Timer;
 import dev.weft.web.Response;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -22,7 +23,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.ArrayDeque;
@@ -69,8 +69,10 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
      * done, answered on a connection that closes (the rest of its body is only read to be dropped), or gone.
      */
     private boolean counted;
+    /** When the connection last became idle on the loop's clock, or 0 while a request is in progress. */
     private long idleSince;
-    private @Nullable ScheduledFuture<?> idleTimer;
+    private @Nullable Timer idleTimer;
+    private final Runnable idleCheck = this::idleCheck;
     /** The connection switched protocols (a WebSocket): it is no longer HTTP. */
     private ProtocolSwitch.@Nullable Upgraded upgraded;
 
@@ -94,7 +96,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (idleTimer != null) {
-            idleTimer.cancel(false);
+            idleTimer.cancel();
         }
         Exchange ex = current;
         current = null;
@@ -332,7 +334,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         endCount();
         idleSince = 0;
         if (idleTimer != null) {
-            idleTimer.cancel(false);
+            idleTimer.cancel();
             idleTimer = null;
         }
         if (queued != null) {
@@ -365,7 +367,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         Response r = Response.text(text).status(status);
         try {
             ResponseWriter.Encoded out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(r), false, true,
-                    false, server.serverHeader(), dev.weft.json.JsonCodec.jackson(), false);
+                    false, server.serverHeader(), dev.weft.json.JsonCodec.jackson(), false, server.date());
             lingerThenClose(write(out));
         } catch (IOException e) {
             ctx.close();
@@ -391,9 +393,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
             lingering = true;
             ctx.channel().config().setAutoRead(true);
             duplex.shutdownOutput();
-            ctx.executor().schedule(() -> {
-                ctx.close();
-            }, LINGER_MILLIS, TimeUnit.MILLISECONDS);
+            server.loop().deadline(ctx.executor(), TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS), ctx::close);
         });
     }
 
@@ -465,14 +465,14 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     }
 
     private void becomeIdle() {
-        idleSince = System.nanoTime();
+        idleSince = nonZero(server.clock().nanoTime());
         if (idleTimer == null) {
             scheduleIdleCheck(server.config().limits().keepAliveTimeout().toNanos());
         }
     }
 
     private void scheduleIdleCheck(long delayNanos) {
-        idleTimer = ctx.executor().schedule(this::idleCheck, delayNanos, TimeUnit.NANOSECONDS);
+        idleTimer = server.loop().deadline(ctx.executor(), delayNanos, idleCheck);
     }
 
     private void idleCheck() {
@@ -482,7 +482,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         }
         long timeout = server.config().limits().keepAliveTimeout().toNanos();
         if (current == null && idleSince != 0) {
-            long idleFor = System.nanoTime() - idleSince;
+            long idleFor = server.clock().nanoTime() - idleSince;
             if (idleFor >= timeout) {
                 ctx.close();
                 return;
@@ -491,5 +491,10 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         } else {
             scheduleIdleCheck(timeout);
         }
+    }
+
+    /** 0 means "not idle" in {@link #idleSince}; a clock reading of exactly 0 is moved by a nanosecond. */
+    private static long nonZero(long nanos) {
+        return nanos == 0 ? 1 : nanos;
     }
 }

@@ -3,6 +3,7 @@ package dev.weft.internal.server;
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.web.Dispatcher;
 import dev.weft.internal.web.ProtocolSwitch;
+import dev.weft.loop.LoopClock;
 import dev.weft.web.BoundSite;
 import dev.weft.web.RouteDef;
 import dev.weft.web.ServerConfig;
@@ -49,6 +50,7 @@ public final class HttpServer {
     private final ServerConfig config;
     private final NettyLoop loop;
     private final AccessLogger accessLog;
+    private final DateHeader date;
     private final AsciiString serverHeader;
     private final Set<String> knownMethods;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
@@ -64,7 +66,8 @@ public final class HttpServer {
         this.dispatcher = dispatcher;
         this.config = config;
         this.loop = loop;
-        this.accessLog = new AccessLogger(config.accessLog());
+        this.accessLog = new AccessLogger(config.accessLog(), loop.clock());
+        this.date = new DateHeader(loop.clock());
         this.serverHeader = AsciiString.cached(config.serverHeader());
         Set<String> methods = new HashSet<>(STANDARD_METHODS);
         for (RouteDef r : allRoutes) {
@@ -84,7 +87,7 @@ public final class HttpServer {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline()
-                                .addLast("decoder", new RequestDecoder(config.limits()))
+                                .addLast("decoder", new RequestDecoder(config.limits(), loop))
                                 .addLast("encoder", new HttpResponseEncoder())
                                 .addLast("weft", new Http1Connection(HttpServer.this));
                     }
@@ -283,6 +286,16 @@ public final class HttpServer {
 
     NettyLoop loop() {
         return loop;
+    }
+
+    /** The clock of every timestamp and deadline of this server: its loop's. */
+    LoopClock clock() {
+        return loop.clock();
+    }
+
+    /** The {@code Date} header value now. */
+    AsciiString date() {
+        return date.now();
     }
 
     AccessLogger accessLog() {

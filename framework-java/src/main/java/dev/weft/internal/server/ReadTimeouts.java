@@ -1,9 +1,9 @@
 package dev.weft.internal.server;
 
+import dev.weft.internal.loop.NettyLoop;
+import dev.weft.loop.Timer;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * timestamp, and the timer, when it fires, either expires the request in progress or re-arms itself for the nearest
  * deadline. A connection serving many quick requests thus costs about one timer per timeout period. While the server
  * itself has paused reading (too many pipelined requests queued), the client is not late: its deadlines restart.
- * Time is the executor's clock ({@code ticker()}), the one its timers run on. Loop thread only.
+ * Time is the loop's clock, the one its timers run on; the timer runs on the connection's own event loop. Loop thread
+ * only.
  */
 final class ReadTimeouts {
     /** What to do when a deadline passes. */
@@ -26,6 +27,7 @@ final class ReadTimeouts {
 
     private final long headNanos;
     private final long bodyNanos;
+    private final NettyLoop loop;
     private final Expiry expiry;
     private final Runnable check = this::check;
     private @Nullable ChannelHandlerContext ctx;
@@ -33,11 +35,12 @@ final class ReadTimeouts {
     private long headSince;
     /** When the request body in progress last made progress, or 0 for none. */
     private long bodySince;
-    private @Nullable ScheduledFuture<?> timer;
+    private @Nullable Timer timer;
     private long timerAt;
     private boolean stopped;
 
-    ReadTimeouts(Duration headerTimeout, Duration bodyIdleTimeout, Expiry expiry) {
+    ReadTimeouts(Duration headerTimeout, Duration bodyIdleTimeout, NettyLoop loop, Expiry expiry) {
+        this.loop = loop;
         this.headNanos = headerTimeout.toNanos();
         this.bodyNanos = bodyIdleTimeout.toNanos();
         this.expiry = expiry;
@@ -45,7 +48,7 @@ final class ReadTimeouts {
 
     /** The first byte of a request head has arrived. */
     void headStarted(ChannelHandlerContext ctx) {
-        long now = nonZero(ctx.executor().ticker().nanoTime());
+        long now = nonZero(loop.nanoTime());
         headSince = now;
         arm(ctx, now + headNanos);
     }
@@ -57,7 +60,7 @@ final class ReadTimeouts {
 
     /** Bytes of a request body have arrived (or the head of a request with a body is complete). */
     void bodyProgress(ChannelHandlerContext ctx) {
-        long now = nonZero(ctx.executor().ticker().nanoTime());
+        long now = nonZero(loop.nanoTime());
         bodySince = now;
         arm(ctx, now + bodyNanos);
     }
@@ -73,7 +76,7 @@ final class ReadTimeouts {
         headSince = 0;
         bodySince = 0;
         if (timer != null) {
-            timer.cancel(false);
+            timer.cancel();
             timer = null;
         }
     }
@@ -87,11 +90,11 @@ final class ReadTimeouts {
             if (timerAt - deadline <= 0) {
                 return; // the timer fires first anyway and re-arms for this deadline then
             }
-            timer.cancel(false);
+            timer.cancel();
         }
         timerAt = deadline;
-        long delay = Math.max(0, deadline - ctx.executor().ticker().nanoTime());
-        timer = ctx.executor().schedule(check, delay, TimeUnit.NANOSECONDS);
+        long delay = Math.max(0, deadline - loop.nanoTime());
+        timer = loop.deadline(ctx.executor(), delay, check);
     }
 
     private void check() {
@@ -100,7 +103,7 @@ final class ReadTimeouts {
         if (stopped || c == null || !c.channel().isActive()) {
             return;
         }
-        long now = c.executor().ticker().nanoTime();
+        long now = loop.nanoTime();
         if (!c.channel().config().isAutoRead()) {
             // Reading is paused on our side: whatever the client sent is waiting in the socket, not late.
             headSince = headSince != 0 ? nonZero(now) : 0;

@@ -1,5 +1,6 @@
 package dev.weft.internal.server;
 
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.web.ServerLimits;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -75,7 +76,8 @@ final class RequestDecoder extends HttpRequestDecoder {
      */
     private boolean holding;
 
-    RequestDecoder(ServerLimits limits) {
+    /** A decoder enforcing {@code limits}, its read deadlines on {@code loop}'s clock and timers. */
+    RequestDecoder(ServerLimits limits, NettyLoop loop) {
         super(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxRequestLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())
@@ -88,7 +90,7 @@ final class RequestDecoder extends HttpRequestDecoder {
                 .setUseRfc9112TransferEncoding(true));
         this.limits = limits;
         this.maxHeaderCount = limits.maxHeaderCount();
-        this.timeouts = new ReadTimeouts(limits.headerTimeout(), limits.bodyIdleTimeout(), this::expired);
+        this.timeouts = new ReadTimeouts(limits.headerTimeout(), limits.bodyIdleTimeout(), loop, this::expired);
     }
 
     // ---- request line

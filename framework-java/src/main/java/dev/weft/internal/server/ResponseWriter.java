@@ -66,9 +66,11 @@ final class ResponseWriter {
      * @param close      whether the connection closes after this response
      * @param http10     whether the client spoke HTTP/1.0 (then keep-alive must be announced)
      * @param keepHeaders whether to return the headers sent (the access log wants them)
+     * @param date       the {@code Date} header value (the server's {@link DateHeader})
      */
     static Encoded encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
-                          AsciiString serverHeader, JsonCodec codec, boolean keepHeaders) throws IOException {
+                          AsciiString serverHeader, JsonCodec codec, boolean keepHeaders, AsciiString date)
+            throws IOException {
         int status = r.status();
         // 205 Reset Content carries no content either (RFC 9110 15.3.6), but says so with Content-Length: 0.
         boolean bodyAllowed = !HttpStatus.forbidsBody(status) && status != RESET_CONTENT;
@@ -111,7 +113,7 @@ final class ResponseWriter {
             if (bodyAllowed || status == RESET_CONTENT) {
                 header(out, sent, HttpHeaderNames.CONTENT_LENGTH, length);
             }
-            header(out, sent, HttpHeaderNames.DATE, DateHeader.now());
+            header(out, sent, HttpHeaderNames.DATE, date);
             if (!serverHeader.isEmpty() && !givenServer) {
                 header(out, sent, HttpHeaderNames.SERVER, serverHeader);
             }

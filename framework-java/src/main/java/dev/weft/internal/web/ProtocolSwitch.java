@@ -1,5 +1,6 @@
 package dev.weft.internal.web;
 
+import dev.weft.internal.loop.NettyLoop;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -25,6 +26,9 @@ public interface ProtocolSwitch {
 
     /** The context of the connection's HTTP handler (its allocator and executor). */
     ChannelHandlerContext context();
+
+    /** The loop of the connection: the clock and timers of the protocol taking over. */
+    NettyLoop loop();
 
     /** What the server asks of a connection that switched protocols. Loop thread only. */
     interface Upgraded {

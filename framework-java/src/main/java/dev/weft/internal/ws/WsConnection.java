@@ -3,6 +3,8 @@ package dev.weft.internal.ws;
 import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
+import dev.weft.internal.loop.NettyLoop;
+import dev.weft.loop.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -26,14 +28,12 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +64,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsutf8", "wsinflate", "ws"};
 
     private final WsSettings options;
+    /** The clock and timers of the heartbeat, the close handshake and receive timeouts. */
+    private final NettyLoop loop;
     private @Nullable ChannelHandlerContext ctx;
     // reading (guarded by this)
     private @Nullable CompletableFuture<WsMessage> reader;
@@ -83,13 +85,15 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     private volatile int closeCode;
     private volatile @Nullable WebSocketException exception;
     private @Nullable CompletableFuture<Void> closedFuture;
-    private @Nullable ScheduledFuture<?> timer;
+    private @Nullable Timer timer;
     // heartbeat (loop thread)
     private long lastSeen;
-    private long pingSentAt;
+    /** A heartbeat ping is out and nothing has come from the peer since. */
+    private boolean pingUnanswered;
 
-    private WsConnection(WsSettings options) {
+    private WsConnection(WsSettings options, NettyLoop loop) {
         this.options = options;
+        this.loop = loop;
     }
 
     // ---- setup
@@ -103,8 +107,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
      * client), decoder (expecting masked frames on the server, unmasked ones on the client), the inflater when
      * permessage-deflate is on ({@code deflate}), and the UTF-8 validator.
      */
-    public static Handlers handlers(WsSettings settings, @Nullable Deflate deflate) {
-        WsConnection ws = new WsConnection(settings);
+    public static Handlers handlers(WsSettings settings, @Nullable Deflate deflate, NettyLoop loop) {
+        WsConnection ws = new WsConnection(settings, loop);
         WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxMessageBytes())
                 .expectMaskedFrames(!settings.client())
@@ -128,7 +132,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         if (options.heartbeatOn()) {
-            lastSeen = ctx.executor().ticker().nanoTime();
+            lastSeen = loop.nanoTime();
             schedule(this::heartbeat, options.heartbeat().toNanos());
         }
     }
@@ -169,7 +173,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         if (r.isDone() || ctx == null) {
             return r;
         }
-        ScheduledFuture<?> t = ctx.executor().schedule(() -> {
+        Timer t = loop.deadline(ctx.executor(), timeout.toNanos(), () -> {
             synchronized (this) {
                 if (reader != r) {
                     return;
@@ -177,8 +181,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
                 reader = null;
             }
             r.completeExceptionally(new ReceiveTimeout("no message within " + timeout.toMillis() + " ms"));
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        r.whenComplete((m, e) -> t.cancel(false));
+        });
+        r.whenComplete((m, e) -> t.cancel());
         return r;
     }
 
@@ -228,7 +232,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         }
         try {
             if (options.heartbeatOn()) {
-                lastSeen = ctx.executor().ticker().nanoTime();
+                lastSeen = loop.nanoTime();
+                pingUnanswered = false;
             }
             if (frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame) {
                 data(frame);
@@ -517,40 +522,36 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         if (closeSent || closed) {
             return;
         }
-        long now = ctx.executor().ticker().nanoTime();
+        long now = loop.nanoTime();
         long every = options.heartbeat().toNanos();
-        if (pingSentAt != 0) {
-            if (lastSeen - pingSentAt > 0) {
-                pingSentAt = 0; // something came back
-            } else {
-                exception = new WebSocketException("no pong within " + options.heartbeat().toMillis() / 2
-                        + " ms of a heartbeat ping", WsCloseCode.ABNORMAL_CLOSURE);
-                closeCode = WsCloseCode.ABNORMAL_CLOSURE;
-                closeSent = true;
-                deliver(new WsMessage.Error(exception));
-                ctx.close(); // 1006: no close frame, as aiohttp
-                return;
-            }
+        if (pingUnanswered) {
+            exception = new WebSocketException("no pong within " + options.heartbeat().toMillis() / 2
+                    + " ms of a heartbeat ping", WsCloseCode.ABNORMAL_CLOSURE);
+            closeCode = WsCloseCode.ABNORMAL_CLOSURE;
+            closeSent = true;
+            deliver(new WsMessage.Error(exception));
+            ctx.close(); // 1006: no close frame, as aiohttp
+            return;
         }
         long idle = now - lastSeen;
         if (idle < every) {
             schedule(this::heartbeat, every - idle);
             return;
         }
-        pingSentAt = now;
+        pingUnanswered = true;
         ctx.writeAndFlush(new PingWebSocketFrame());
         schedule(this::heartbeat, every / 2);
     }
 
     private void schedule(Runnable task, long nanos) {
-        timer = ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+        timer = loop.deadline(ctx.executor(), nanos, task);
     }
 
     private void cancelTimer() {
-        ScheduledFuture<?> t = timer;
+        Timer t = timer;
         timer = null;
         if (t != null) {
-            t.cancel(false);
+            t.cancel();
         }
     }
 

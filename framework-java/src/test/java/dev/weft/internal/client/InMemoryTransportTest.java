@@ -44,7 +44,7 @@ class InMemoryTransportTest {
 
     @Test
     void a_session_runs_over_an_in_memory_transport_with_the_same_pooling() throws Exception {
-        try (Loop loop = new NettyLoop(1, io.netty.channel.local.LocalIoHandler.newFactory())) {
+        try (Loop loop = Loop.create(b -> b.threads(1).inMemory(true))) {
             var group = ((NettyLoop) loop).group();
             LocalAddress address = new LocalAddress("weft-client-test-" + System.nanoTime());
             Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)

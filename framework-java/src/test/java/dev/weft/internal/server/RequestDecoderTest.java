@@ -2,6 +2,9 @@ package dev.weft.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.internal.loop.NettyLoop;
+import dev.weft.loop.Loop;
+import dev.weft.loop.ManualClock;
 import dev.weft.web.ServerLimits;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -14,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +28,19 @@ class RequestDecoderTest {
     private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BODY_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The deadlines' clock: an embedded channel's timers run when this is advanced, on the test's thread. */
+    private final ManualClock clock = ManualClock.create();
+    private final Loop loop = Loop.create(b -> b.threads(1).clock(clock));
     private EmbeddedChannel channel = channel(ServerLimits.defaults());
 
-    private static EmbeddedChannel channel(ServerLimits limits) {
-        EmbeddedChannel ch = new EmbeddedChannel(new RequestDecoder(limits));
-        ch.freezeTime();
-        return ch;
+    private EmbeddedChannel channel(ServerLimits limits) {
+        return new EmbeddedChannel(new RequestDecoder(limits, NettyLoop.of(loop, "the test")));
     }
 
     @AfterEach
     void close() {
         channel.finishAndReleaseAll();
+        loop.close();
     }
 
     private List<HttpObject> write(String ascii) {
@@ -54,8 +58,8 @@ class RequestDecoderTest {
     }
 
     private List<HttpObject> advance(Duration d) {
-        channel.advanceTimeBy(d.toNanos(), TimeUnit.NANOSECONDS);
-        channel.runScheduledPendingTasks();
+        clock.advance(d);
+        channel.runPendingTasks();
         return drain();
     }
 

@@ -30,7 +30,7 @@ public final class Upgrade {
         }
         WsSettings settings = new WsSettings(options.maxMessageBytes(), options.heartbeat(), options.autoping(),
                 options.autoclose(), options.closeTimeout(), false);
-        WsConnection.Handlers h = WsConnection.handlers(settings, deflate);
+        WsConnection.Handlers h = WsConnection.handlers(settings, deflate, hook.loop());
         WsConnection ws = h.connection();
         hook.switchProtocols(headers, new ProtocolSwitch.Upgraded() {
             @Override
