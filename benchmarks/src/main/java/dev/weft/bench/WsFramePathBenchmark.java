@@ -2,8 +2,10 @@ package dev.weft.bench;
 
 import dev.weft.bench.servers.NettyServer;
 import dev.weft.http.ws.WsMessage;
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
+import dev.weft.loop.Loop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -58,13 +60,16 @@ public class WsFramePathBenchmark {
 
     private EmbeddedChannel channel;
     private ByteBuf frame;
+    /** The frame machine's clock and timers (none run: no heartbeat). */
+    private Loop loop;
 
     @Setup(Level.Trial)
     public void setup() {
         channel = new EmbeddedChannel();
+        loop = Loop.create(1);
         if (server.equals("weft")) {
             WsConnection.Handlers h = WsConnection.handlers(new WsSettings(MAX_MESSAGE, Duration.ZERO, true, true,
-                    Duration.ofSeconds(5), false), null);
+                    Duration.ofSeconds(5), false), null, NettyLoop.of(loop, "WsFramePathBenchmark"));
             for (int i = 0; i < h.handlers().length; i++) {
                 channel.pipeline().addLast(h.names()[i], h.handlers()[i]);
             }
@@ -89,6 +94,7 @@ public class WsFramePathBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         channel.finishAndReleaseAll();
+        loop.close();
     }
 
     /** A masked text frame in, its unmasked echo out; returns the bytes written. */

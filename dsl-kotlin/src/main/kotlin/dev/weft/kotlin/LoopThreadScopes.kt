@@ -1,6 +1,5 @@
 package dev.weft.kotlin
 
-import dev.weft.internal.web.LoopThreads
 import dev.weft.loop.Loop
 import java.util.concurrent.Executor
 import kotlin.coroutines.CoroutineContext
@@ -19,19 +18,17 @@ import kotlinx.coroutines.Dispatchers
  * borrowed from a pool keeps its last scope until it serves another loop). Called off the loop's threads (a mocked
  * request on a test's thread, say), it gives a scope on the loop's own [dispatcher].
  *
- * It finds the calling thread's event loop with `LoopThreads` of `dev.weft.internal.web`: the public [Loop] has no
- * way to say "this very thread" ([Loop.execute] from another thread picks the loop's first thread).
+ * It finds the calling thread's own executor with [Loop.threadExecutor]: [Loop.execute] from another thread would
+ * pick the loop's first thread, not this very one.
  */
 internal object LoopThreadScopes {
     private val scopes = ThreadLocal<LoopThreadScope?>()
 
     /** The scope for coroutines of [loop] started from the calling thread. */
     fun of(loop: Loop): CoroutineScope {
-        if (!loop.inLoop()) {
-            return RootScope(loop.dispatcher)
-        }
-        // Test loops borrow pooled threads, so a thread may serve another loop later: check both.
-        val executor = LoopThreads.current() ?: return RootScope(loop.dispatcher)
+        // Null off the loop's threads. Test loops borrow pooled threads, so a thread may serve another loop later:
+        // the cache checks both.
+        val executor = loop.threadExecutor() ?: return RootScope(loop.dispatcher)
         val cached = scopes.get()
         if (cached != null && cached.loop === loop && cached.executor === executor) {
             return cached

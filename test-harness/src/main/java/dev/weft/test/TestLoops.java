@@ -1,6 +1,6 @@
 package dev.weft.test;
 
-import dev.weft.internal.loop.ImplicitLoop;
+import dev.weft.loop.ImplicitLoop;
 import dev.weft.loop.Loop;
 
 /**
@@ -21,6 +21,6 @@ public final class TestLoops {
 
     /** Runs {@code block} with {@code loop} as the implicit loop and returns its value. */
     public static <T> T withImplicitLoop(Loop loop, Block<T> block) throws Exception {
-        return ImplicitLoop.with(loop, block::run);
+        return ImplicitLoop.call(loop, block::run);
     }
 }

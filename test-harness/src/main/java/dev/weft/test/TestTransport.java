@@ -4,10 +4,9 @@ import dev.weft.client.ClientLimits;
 import dev.weft.client.TcpConnector;
 import dev.weft.internal.client.ConnectorSettings;
 import dev.weft.internal.client.PooledConnector;
-import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
 import dev.weft.web.Site;
-import io.netty.channel.local.LocalIoHandler;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,10 +27,22 @@ public enum TestTransport {
     /**
      * A new loop with {@code threads} threads that this transport runs on. The caller closes it. Its threads are
      * borrowed from a pool that test loops share, and handed back when it closes: a suite that makes a loop per test
-     * does not start a thread per test.
+     * does not start a thread per test. It tracks the timers scheduled on it ({@link Loop#pendingTimers()}).
      */
     public Loop newLoop(int threads) {
-        return NettyLoop.forTests(threads, this == TCP ? NettyLoop.defaultIoHandlers() : LocalIoHandler.newFactory());
+        return newLoop(b -> b.threads(threads));
+    }
+
+    /**
+     * A new test loop for this transport as {@link #newLoop(int)} makes it (one thread unless {@code options} say
+     * otherwise), with {@code options} applied last: {@code newLoop(b -> b.clock(clock))} puts it on a
+     * {@link dev.weft.loop.ManualClock}, say. The caller closes it.
+     */
+    public Loop newLoop(Consumer<Loop.Builder> options) {
+        return Loop.create(b -> {
+            b.threads(1).pooledThreads(true).trackTimers(true).inMemory(this == MEMORY);
+            options.accept(b);
+        });
     }
 
     /** A new site to serve a test application on: a free port, or a fresh in-memory name. */

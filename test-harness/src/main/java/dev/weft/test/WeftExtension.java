@@ -1,9 +1,12 @@
 package dev.weft.test;
 
-import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
+import dev.weft.loop.ManualClock;
+import dev.weft.loop.PendingTimer;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Executable;
+import java.util.Arrays;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link WeftTest}: resolves test parameters the way aiohttp's pytest fixtures do.
  * <ul>
  *   <li>{@link Loop}: a fresh one-thread loop per test for the test's {@link TestTransport}, closed after it;</li>
+ *   <li>{@link ManualClock}: the clock of that loop, which then stands still until the test advances it (its timers,
+ *       the servers' and clients' timeouts included, fire only then). A test gets a loop on a manual clock when its
+ *       method, or the method being resolved (a {@code @BeforeEach}), declares a {@code ManualClock} parameter;</li>
  *   <li>{@link TestClients}: starts applications with a {@link TestClient} on that loop;</li>
  *   <li>{@link TestServers}: starts servers on that loop;</li>
  *   <li>{@link ServicePatches}: patches service classes onto that loop, undone after the test;</li>
@@ -53,7 +59,8 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext context) {
         Class<?> type = p.getParameter().getType();
-        return type == Loop.class || type == TestServers.class || type == TestClients.class
+        return type == Loop.class || type == ManualClock.class || type == TestServers.class
+                || type == TestClients.class
                 || type == ServicePatches.class
                 || (type == int.class && p.isAnnotated(UnusedPort.class));
     }
@@ -61,17 +68,26 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext context) {
         Class<?> type = p.getParameter().getType();
+        Resources r = resources(context, p.getDeclaringExecutable());
         if (type == Loop.class) {
-            return resources(context).loop();
+            return r.loop();
+        }
+        if (type == ManualClock.class) {
+            if (!(r.loop().clock() instanceof ManualClock clock)) {
+                throw new ParameterResolutionException("the test's loop was made on the system clock before a"
+                        + " ManualClock parameter asked for a manual one: declare the ManualClock parameter on the test"
+                        + " method (or first among the parameters of the method that takes it)");
+            }
+            return clock;
         }
         if (type == TestServers.class) {
-            return resources(context).servers();
+            return r.servers();
         }
         if (type == TestClients.class) {
-            return resources(context).clients();
+            return r.clients();
         }
         if (type == ServicePatches.class) {
-            return resources(context).patches();
+            return r.patches();
         }
         return unusedPort();
     }
@@ -113,9 +129,18 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         return AnnotationSupport.findAnnotation(element, WeftTest.class);
     }
 
-    private static Resources resources(ExtensionContext context) {
-        return context.getStore(NAMESPACE).computeIfAbsent(Resources.class, k -> new Resources(transport(context)),
-                Resources.class);
+    private static Resources resources(ExtensionContext context, Executable resolving) {
+        return context.getStore(NAMESPACE).computeIfAbsent(Resources.class,
+                k -> new Resources(transport(context), wantsManualClock(context, resolving)), Resources.class);
+    }
+
+    /** Whether the test method, or the method whose parameters are being resolved, takes a {@link ManualClock}. */
+    static boolean wantsManualClock(ExtensionContext context, Executable resolving) {
+        return takesManualClock(resolving) || context.getTestMethod().map(WeftExtension::takesManualClock).orElse(false);
+    }
+
+    private static boolean takesManualClock(Executable method) {
+        return Arrays.asList(method.getParameterTypes()).contains(ManualClock.class);
     }
 
     private static int unusedPort() {
@@ -129,18 +154,20 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
     /** What one test started, created on first use. */
     private static final class Resources {
         private final TestTransport transport;
+        private final boolean manualClock;
         private Loop loop;
         private TestServers servers;
         private TestClients clients;
         private ServicePatches patches;
 
-        Resources(TestTransport transport) {
+        Resources(TestTransport transport, boolean manualClock) {
             this.transport = transport;
+            this.manualClock = manualClock;
         }
 
         Loop loop() {
             if (loop == null) {
-                loop = transport.newLoop(1);
+                loop = manualClock ? transport.newLoop(b -> b.clock(ManualClock.create())) : transport.newLoop(1);
             }
             return loop;
         }
@@ -214,14 +241,14 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
          */
         List<String> pendingTimers() {
             List<String> leaks = new ArrayList<>();
-            if (loop instanceof NettyLoop n) {
-                List<String> timers = n.pendingTimers();
+            if (loop != null) {
+                List<PendingTimer> timers = loop.pendingTimers();
                 if (!timers.isEmpty()) {
                     // A timer already due may not have run yet on a busy loop: it is not left behind.
-                    runDueTimers(n);
-                    timers = n.pendingTimers();
+                    runDueTimers(loop);
+                    timers = loop.pendingTimers();
                 }
-                for (String timer : timers) {
+                for (PendingTimer timer : timers) {
                     leaks.add(timer + ": cancel it (Timer.cancel()) or let it run before the test ends");
                 }
             }
@@ -265,9 +292,9 @@ public final class WeftExtension implements ParameterResolver, AfterEachCallback
         }
     }
 
-    /** Lets the loop run the timers already due: a zero-delay timer runs after every one due before it. */
-    private static void runDueTimers(NettyLoop loop) {
-        awaitBarrier(barrier -> NettyLoop.deadline(loop, java.time.Duration.ZERO, barrier));
+    /** Lets the loop run the timers already due. */
+    private static void runDueTimers(Loop loop) {
+        awaitBarrier(barrier -> loop.runDueTimers().thenRun(barrier));
     }
 
     /** Lets the loop run the events already queued (a response just read, say), so none is mistaken for a leak. */

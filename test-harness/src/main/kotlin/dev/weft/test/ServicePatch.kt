@@ -1,14 +1,11 @@
 package dev.weft.test
 
-import dev.weft.internal.loop.NettyLoop
+import dev.weft.loop.ImplicitLoop
 import dev.weft.loop.Loop
-import io.mockk.every
-import io.mockk.mockkStatic
-import io.mockk.unmockkStatic
 import java.util.concurrent.CopyOnWriteArrayList
 
 /**
- * A service class patched onto a test's loop, built on mockk: while the patch is active, code of the service class
+ * A service class patched onto a test's loop: while the patch is active, code of the service class
  * (its constructors, methods and lambdas, and whatever they call) sees [loop] as [Loop.current], on any thread. So
  * every instance constructed meanwhile behaves as one built with the test's loop, as patching the class in aiohttp
  * with a side effect that re-creates it with `loop=loop` does; the service's source stays as it is.
@@ -22,9 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList
  * In Kotlin: `patchService<SearchService>(loop).use { ... }`. In a [WeftTest], take a [ServicePatches] parameter
  * instead: its patches are undone at the end of the test.
  *
- * Code outside the class is not affected, nor is an instance's own loop once chosen. The patch mocks
- * `Loop.current()` for the whole JVM (mockk's static mocks are global), so tests that patch the same service
- * class with different loops must not run in parallel. Any thread may open and [close] a patch.
+ * Code outside the class is not affected, nor is an instance's own loop once chosen. The patches steer
+ * `Loop.current()` through one [ImplicitLoop.Resolver] installed for the whole JVM while any is active (it walks the
+ * calling stack for a patched class), so tests that patch the same service class with different loops must not run
+ * in parallel. Any thread may open and [close] a patch.
  */
 class ServicePatch private constructor(
     /** The service class patched (subclasses too). */
@@ -38,7 +36,7 @@ class ServicePatch private constructor(
     /** Whether [close] has not been called yet. */
     fun isActive(): Boolean = active
 
-    /** Undoes the patch; the last one closed removes the mock of `Loop.current()`. Idempotent. */
+    /** Undoes the patch; the last one closed removes the resolver of `Loop.current()`. Idempotent. */
     override fun close() {
         if (active) {
             active = false
@@ -69,16 +67,16 @@ inline fun <reified S : Any, T> withPatchedService(loop: Loop, block: () -> T): 
 /** Patches [S] onto the test's loop until the end of the test. */
 inline fun <reified S : Any> ServicePatches.patch(): ServicePatch = patch(S::class.java)
 
-/** The active patches and the one mock of `Loop.current()` they share. */
+/** The active patches and the one resolver of `Loop.current()` they share. */
 internal object Patches {
     private val active = CopyOnWriteArrayList<ServicePatch>()
     private val walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+    private var resolver: ImplicitLoop.Registration? = null
 
     @Synchronized
     fun add(patch: ServicePatch) {
         if (active.isEmpty()) {
-            mockkStatic(NettyLoop::class)
-            every { NettyLoop.current() } answers { loopOfCaller() ?: callOriginal() }
+            resolver = ImplicitLoop.install { loopOfCaller() }
         }
         active.add(patch)
     }
@@ -87,7 +85,8 @@ internal object Patches {
     fun remove(patch: ServicePatch) {
         active.remove(patch)
         if (active.isEmpty()) {
-            unmockkStatic(NettyLoop::class)
+            resolver?.close()
+            resolver = null
         }
     }
 

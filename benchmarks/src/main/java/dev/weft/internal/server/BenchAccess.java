@@ -5,6 +5,7 @@ import dev.weft.internal.web.ResponseParts;
 import dev.weft.internal.web.WebAccess;
 import dev.weft.json.JsonCodec;
 import dev.weft.loop.Loop;
+import dev.weft.loop.LoopClock;
 import dev.weft.web.Application;
 import dev.weft.web.Response;
 import dev.weft.web.ServerConfig;
@@ -25,19 +26,22 @@ import java.util.List;
  * <p>{@link #initPipeline} must build the pipeline as {@code HttpServer.bind} does; keep the two in step.
  */
 public final class BenchAccess {
+    /** The {@code Date} header of {@link #encode}, cached per second as a server's is. */
+    private static final DateHeader DATE = new DateHeader(LoopClock.system());
+
     private BenchAccess() {
     }
 
     /** A server for {@code app} (frozen here) that is never bound: only its pipeline is used. */
     public static HttpServer server(Application app, ServerConfig config, Loop loop) {
         app.freeze();
-        return new HttpServer(WebAccess.get().compile(app), config, (NettyLoop) loop, List.of());
+        return new HttpServer(WebAccess.get().compile(app), config, NettyLoop.of(loop, "BenchAccess"), List.of());
     }
 
     /** The handlers {@code HttpServer.bind} puts on every accepted connection. */
     public static void initPipeline(HttpServer server, Channel ch) {
         ch.pipeline()
-                .addLast("decoder", new RequestDecoder(server.config().limits()))
+                .addLast("decoder", new RequestDecoder(server.config().limits(), server.loop()))
                 .addLast("encoder", new HttpResponseEncoder())
                 .addLast("weft", new Http1Connection(server));
     }
@@ -50,7 +54,7 @@ public final class BenchAccess {
             throws IOException {
         ResponseParts parts = WebAccess.get().parts(response);
         ResponseWriter.Encoded out = ResponseWriter.encode(alloc, parts, false, false, false, serverHeader,
-                JsonCodec.jackson(), false);
+                JsonCodec.jackson(), false, DATE.now());
         return out.body() == null ? out.head() : Unpooled.wrappedBuffer(out.head(), out.body());
     }
 }
