@@ -18,6 +18,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>A timer due already when scheduled (a delay of zero) needs no time to pass: it runs soon, as a task of its loop.
+ *
  * <p>{@link #nanoTime()} starts at {@value #START_NANOS}; {@link #millis()} at the instant given to
  * {@link #startingAt}, by default {@value #DEFAULT_START_MILLIS} (2026-01-01T00:00:00Z). Both move only by
  * {@link #advance}, together. One clock may drive several loops; their timers fire in one due order.
@@ -64,7 +66,7 @@ public final class ManualClock implements LoopClock {
      *
      * <p>Before moving, it lets each loop run what it already has queued (events already delivered to it, tasks
      * already given), so that a timer a loop is about to arm for what just happened is armed first. Nothing waits
-     * for real time. {@code advance(Duration.ZERO)} fires what is due now.
+     * for real time. {@code advance(Duration.ZERO)} only lets the loops catch up.
      *
      * @throws IllegalArgumentException if {@code by} is negative
      * @throws IllegalStateException    if a loop thread did not run a due timer within

@@ -68,16 +68,32 @@ public final class ManualTimeline {
         }
     }
 
-    /** A timer of {@code owner}, to run {@code task} on {@code on} once the clock has moved {@code delayNanos}. */
+    /**
+     * A timer of {@code owner}, to run {@code task} on {@code on} once the clock has moved {@code delayNanos}. One due
+     * already (a delay of zero or less) needs no time to pass: it runs soon, as a task of {@code on}.
+     */
     Timer schedule(NettyLoop owner, EventExecutor on, long delayNanos, Runnable task) {
         if (owner.isClosed()) {
             throw new RejectedExecutionException("the loop " + owner + " is closed");
         }
+        Entry e;
         synchronized (lock) {
-            Entry e = new Entry(owner, on, nanos + Math.max(0, delayNanos), sequence++, task);
-            queue.add(e);
-            return e;
+            e = new Entry(owner, on, nanos + Math.max(0, delayNanos), sequence++, task);
+            if (delayNanos > 0) {
+                queue.add(e);
+                return e;
+            }
         }
+        on.execute(() -> {
+            synchronized (lock) {
+                if (e.state != Entry.PENDING) {
+                    return;
+                }
+                e.state = Entry.RUN;
+            }
+            runSafely(e);
+        });
+        return e;
     }
 
     /** See {@code ManualClock.advance}. */

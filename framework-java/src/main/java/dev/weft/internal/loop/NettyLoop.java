@@ -216,7 +216,9 @@ public final class NettyLoop implements Loop {
 
     /**
      * Completes once each of this loop's event loops other than the calling thread's has run what was queued on it
-     * before: a task given to each, run after those. A closing event loop is skipped.
+     * before and then handled its ready I/O once more (bytes a peer already wrote, say), with what that queued: a task
+     * given to each, which then schedules a zero-delay timer. Netty fetches due timers once per turn, before the turn's
+     * tasks, so the timer runs only after the next I/O poll and the tasks it queued. A closing event loop is skipped.
      */
     CompletableFuture<Void> barrier() {
         List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -226,13 +228,26 @@ public final class NettyLoop implements Loop {
             }
             CompletableFuture<Void> ran = new CompletableFuture<>();
             try {
-                e.execute(() -> ran.complete(null));
+                e.execute(() -> {
+                    try {
+                        e.schedule(() -> ran.complete(null), 0, TimeUnit.NANOSECONDS);
+                    } catch (RejectedExecutionException closing) {
+                        ran.complete(null);
+                    }
+                });
             } catch (RejectedExecutionException closing) {
                 continue;
             }
             all.add(ran);
         }
-        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+        CompletableFuture<Void> done = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+        // A loop closing meanwhile drops its timers and so may never run the barrier's.
+        io.netty.util.concurrent.Future<?> terminated = group.terminationFuture();
+        io.netty.util.concurrent.GenericFutureListener<io.netty.util.concurrent.Future<Object>> onTerminated =
+                f -> done.complete(null);
+        terminated.addListener(onTerminated);
+        done.whenComplete((v, t) -> terminated.removeListener(onTerminated));
+        return done;
     }
 
     @Override
