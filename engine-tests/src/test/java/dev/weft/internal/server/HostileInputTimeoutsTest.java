@@ -2,6 +2,7 @@ package dev.weft.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.loop.ManualClock;
 import dev.weft.web.ServerLimits;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code HOSTILE-INPUTS.md}, "Limits and time" (cases 18 and 19), over real loopback sockets with short configured
- * timeouts. Nothing here sleeps: the client waits on socket reads with a timeout, and sends slowly by pausing on such
- * a read between two bytes.
+ * {@code HOSTILE-INPUTS.md}, "Limits and time" (cases 18 and 19), over real loopback sockets, on a server whose loop
+ * runs on a {@link ManualClock}: time passes only when a test advances it, so a slow client is one that advances the
+ * clock between two bytes, and a deadline is seen to pass, or not, without waiting for it.
  */
 @WeftTest(transport = TestTransport.TCP)
 class HostileInputTimeoutsTest {
@@ -26,9 +27,11 @@ class HostileInputTimeoutsTest {
     private static final Duration TRICKLE = Duration.ofMillis(50);
 
     private HostileServer server;
+    private ManualClock clock;
 
     @BeforeEach
-    void start(TestServers servers) {
+    void start(ManualClock clock, TestServers servers) {
+        this.clock = clock;
         server = HostileServer.start(servers, TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
                 .withHeaderTimeout(HEADER_TIMEOUT).withBodyIdleTimeout(BODY_IDLE_TIMEOUT)).build());
     }
@@ -42,11 +45,12 @@ class HostileInputTimeoutsTest {
     @Test
     void a_head_sent_one_byte_at_a_time_is_408_and_closed_at_the_header_deadline() throws IOException {
         // At one byte per 50 ms this head takes 10 s; every byte comes well within the deadline of the previous one,
-        // so only a deadline counted from the first byte stops it.
+        // so only a deadline counted from the first byte stops it: after the byte that brings the clock to 300 ms.
         byte[] head = ascii("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(200) + "\r\n\r\n");
         try (RawHttp c = server.connect()) {
-            int sent = c.trickle(head, TRICKLE);
-            assertThat(sent).as("bytes sent before the server answered").isLessThan(head.length);
+            int sent = c.trickle(head, clock, TRICKLE);
+            assertThat(sent).as("bytes sent before the server answered")
+                    .isEqualTo((int) (HEADER_TIMEOUT.toMillis() / TRICKLE.toMillis()));
             RawHttp.Reply r = c.read();
             assertThat(r.status()).isEqualTo(408);
             assertThat(r.announcesClose()).isTrue();
@@ -60,6 +64,7 @@ class HostileInputTimeoutsTest {
         try (RawHttp slow = server.connect()) {
             slow.send("GET / HTTP/1.1\r\nHo");
             server.assertStillServing();
+            clock.advance(HEADER_TIMEOUT);
             assertThat(slow.read().status()).isEqualTo(408);
             assertThat(slow.closedByServer()).isTrue();
         }
@@ -68,10 +73,9 @@ class HostileInputTimeoutsTest {
     @Test
     void the_header_deadline_starts_at_the_first_byte_not_at_the_connection() throws IOException {
         try (RawHttp c = server.connect()) {
-            assertThat(c.silentFor(HEADER_TIMEOUT.multipliedBy(3))).as("an idle new connection is left alone")
-                    .isTrue();
+            clock.advance(HEADER_TIMEOUT.multipliedBy(3));
             RawHttp.Reply r = c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read();
-            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.status()).as("an idle new connection was left alone").isEqualTo(200);
         }
     }
 
@@ -79,7 +83,7 @@ class HostileInputTimeoutsTest {
     void an_idle_keep_alive_connection_between_requests_is_left_alone() throws IOException {
         try (RawHttp c = server.connect()) {
             assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
-            assertThat(c.silentFor(HEADER_TIMEOUT.multipliedBy(3))).isTrue();
+            clock.advance(HEADER_TIMEOUT.multipliedBy(3));
             assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
         }
     }
@@ -89,7 +93,9 @@ class HostileInputTimeoutsTest {
     @Test
     void a_body_that_stalls_is_408_and_closed_at_the_body_idle_timeout() throws IOException {
         try (RawHttp c = server.connect()) {
-            RawHttp.Reply r = c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc").read();
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+            clock.advance(BODY_IDLE_TIMEOUT);
+            RawHttp.Reply r = c.read();
             assertThat(r.status()).isEqualTo(408);
             assertThat(r.announcesClose()).isTrue();
             assertThat(c.closedByServer()).isTrue();
@@ -100,8 +106,9 @@ class HostileInputTimeoutsTest {
     @Test
     void a_chunked_body_that_stalls_is_408_and_closed() throws IOException {
         try (RawHttp c = server.connect()) {
-            RawHttp.Reply r = c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "3\r\nabc\r\n").read();
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
+            clock.advance(BODY_IDLE_TIMEOUT);
+            RawHttp.Reply r = c.read();
             assertThat(r.status()).isEqualTo(408);
             assertThat(c.closedByServer()).isTrue();
         }
@@ -111,7 +118,9 @@ class HostileInputTimeoutsTest {
     @Test
     void a_body_with_no_bytes_at_all_is_408_and_closed() throws IOException {
         try (RawHttp c = server.connect()) {
-            RawHttp.Reply r = c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n").read();
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n");
+            clock.advance(BODY_IDLE_TIMEOUT);
+            RawHttp.Reply r = c.read();
             assertThat(r.status()).isEqualTo(408);
             assertThat(c.closedByServer()).isTrue();
         }
@@ -123,7 +132,7 @@ class HostileInputTimeoutsTest {
         String body = "abcdefghijklmnopqrst";
         try (RawHttp c = server.connect()) {
             c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length() + "\r\n\r\n");
-            assertThat(c.trickle(ascii(body), TRICKLE)).as("the server waits for the whole body")
+            assertThat(c.trickle(ascii(body), clock, TRICKLE)).as("the server waits for the whole body")
                     .isEqualTo(body.length());
             RawHttp.Reply r = c.read();
             assertThat(r.status()).isEqualTo(200);
@@ -137,6 +146,7 @@ class HostileInputTimeoutsTest {
             // The handler answers without reading the body; the rest of the body never comes.
             RawHttp.Reply r = c.send("GET /header/Host HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc").read();
             assertThat(r.status()).isEqualTo(200);
+            clock.advance(BODY_IDLE_TIMEOUT);
             assertThat(c.closedByServer()).isTrue();
         }
         server.assertStillServing();

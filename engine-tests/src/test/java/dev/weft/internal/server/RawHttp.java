@@ -1,5 +1,6 @@
 package dev.weft.internal.server;
 
+import dev.weft.loop.ManualClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +29,6 @@ final class RawHttp implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    /** A byte read early by {@link #trickle} to see whether an answer had started. */
-    private int pushedBack = -1;
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
@@ -105,67 +104,28 @@ final class RawHttp implements AutoCloseable {
     }
 
     /**
-     * Writes {@code bytes} one at a time, waiting up to {@code pause} for a response between two bytes (a socket read
-     * with that timeout, not a sleep). Returns how many bytes were written before the server started answering or
-     * closed, or {@code bytes.length} if it never did.
+     * Writes {@code bytes} one at a time, advancing {@code clock} (the server loop's) by {@code pause} after each: a
+     * client that sends slowly, in virtual time. Returns how many bytes were written before the server started
+     * answering (its answer is in our socket once the advance has returned) or closed, or {@code bytes.length} if it
+     * never did.
      */
-    int trickle(byte[] bytes, Duration pause) throws IOException {
-        socket.setSoTimeout((int) pause.toMillis());
-        try {
-            for (int i = 0; i < bytes.length; i++) {
-                try {
-                    out.write(bytes[i]);
-                    out.flush();
-                } catch (SocketException e) {
-                    return i; // already closed by the server
-                }
-                if (answered()) {
-                    return i + 1;
-                }
+    int trickle(byte[] bytes, ManualClock clock, Duration pause) throws IOException {
+        for (int i = 0; i < bytes.length; i++) {
+            try {
+                out.write(bytes[i]);
+                out.flush();
+            } catch (SocketException e) {
+                return i; // already closed by the server
             }
-            return bytes.length;
-        } finally {
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
-        }
-    }
-
-    /**
-     * Whether the server sends nothing and keeps the connection open for {@code wait}: a socket read with that
-     * timeout, not a sleep.
-     */
-    boolean silentFor(Duration wait) throws IOException {
-        socket.setSoTimeout((int) wait.toMillis());
-        try {
-            int b = readByte();
-            if (b >= 0) {
-                pushedBack = b;
+            clock.advance(pause);
+            if (in.available() > 0) {
+                return i + 1;
             }
-            return false;
-        } catch (SocketTimeoutException e) {
-            return true;
-        } finally {
-            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         }
-    }
-
-    private boolean answered() throws IOException {
-        try {
-            int b = in.read();
-            if (b >= 0) {
-                pushedBack = b;
-            }
-            return true;
-        } catch (SocketTimeoutException e) {
-            return false;
-        }
+        return bytes.length;
     }
 
     private int readByte() throws IOException {
-        if (pushedBack >= 0) {
-            int b = pushedBack;
-            pushedBack = -1;
-            return b;
-        }
         return in.read();
     }
 
