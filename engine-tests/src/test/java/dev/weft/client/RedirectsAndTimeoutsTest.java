@@ -7,6 +7,7 @@ import static dev.weft.test.Await.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.loop.Loop;
+import dev.weft.loop.ManualClock;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.WeftTest;
@@ -19,12 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Redirects (method rewriting, credentials across origins, limits) and each kind of timeout. */
+/**
+ * Redirects (method rewriting, credentials across origins, limits) and each kind of timeout. The timeout tests take a
+ * {@link ManualClock}: their loop's time passes only when they advance it, so a timeout is seen to fire without
+ * waiting for it.
+ */
 @WeftTest
 class RedirectsAndTimeoutsTest {
     private Loop loop;
     private TestServer server;
     private ClientSession session;
+    /** Completes when {@code /hang}, which never answers, has received its request. */
+    private final CompletableFuture<Void> hanging = new CompletableFuture<>();
 
     static Application app() {
         Application app = Application.create();
@@ -43,7 +50,12 @@ class RedirectsAndTimeoutsTest {
     @BeforeEach
     void openSession(Loop loop, TestServers servers) {
         this.loop = loop;
-        server = servers.start(app());
+        Application app = app();
+        app.routes().get("/hang", req -> {
+            hanging.complete(null);
+            return Reply.async(new CompletableFuture<>());
+        });
+        server = servers.start(app);
         session = ClientSession.create(s -> s.loop(loop));
     }
 
@@ -120,42 +132,53 @@ class RedirectsAndTimeoutsTest {
     }
 
     @Test
-    void the_total_timeout_fails_a_request_the_server_never_answers() {
-        Throwable e = failure(session.get(url(server, "/never"),
-                o -> o.timeout(ClientTimeout.ofTotal(Duration.ofMillis(200)))));
+    void the_total_timeout_fails_a_request_the_server_never_answers(ManualClock clock) {
+        var response = session.get(url(server, "/hang"), o -> o.timeout(ClientTimeout.ofTotal(Duration.ofSeconds(30))));
+        clock.advance(Duration.ofSeconds(30));
+        Throwable e = failure(response);
         assertThat(e).isInstanceOf(ClientTimeoutException.class).hasMessageContaining("total timeout");
         assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.TOTAL);
     }
 
     @Test
-    void the_socket_read_timeout_fails_a_request_the_server_never_answers() {
-        Throwable e = failure(session.get(url(server, "/never"),
-                o -> o.timeout(ClientTimeout.NONE.withSockRead(Duration.ofMillis(200)))));
+    void the_socket_read_timeout_fails_a_request_the_server_never_answers(ManualClock clock) {
+        var response = session.get(url(server, "/hang"),
+                o -> o.timeout(ClientTimeout.NONE.withSockRead(Duration.ofSeconds(5))));
+        await(hanging); // the request is out, so the client is reading
+        clock.advance(Duration.ofSeconds(5).minusNanos(1));
+        assertThat(response.toCompletableFuture()).as("a nanosecond early").isNotDone();
+        clock.advance(Duration.ofNanos(1));
+        Throwable e = failure(response);
         assertThat(e).isInstanceOf(ClientTimeoutException.class);
         assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.SOCK_READ);
     }
 
     @Test
-    void the_socket_read_timeout_fails_a_body_that_stops_arriving() throws Exception {
+    void the_socket_read_timeout_fails_a_body_that_stops_arriving(ManualClock clock) throws Exception {
         try (RawServer raw = new RawServer((s, i) -> {
             RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part");
             s.getInputStream().read(); // and then nothing until the client gives up
         })) {
             ClientResponse r = await(session.get(raw.url("/"),
-                    o -> o.timeout(ClientTimeout.NONE.withSockRead(Duration.ofMillis(200)))));
-            Throwable e = failure(r.bytes());
+                    o -> o.timeout(ClientTimeout.NONE.withSockRead(Duration.ofSeconds(5)))));
+            var body = r.bytes();
+            clock.advance(Duration.ofSeconds(5));
+            Throwable e = failure(body);
             assertThat(e).isInstanceOf(ClientTimeoutException.class);
             assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.SOCK_READ);
         }
     }
 
     @Test
-    void the_connect_timeout_covers_waiting_for_a_connection_from_a_full_pool() {
+    void the_connect_timeout_covers_waiting_for_a_connection_from_a_full_pool(ManualClock clock) {
         try (ClientSession one = ClientSession.create(s -> s.connector(TcpConnector.create(c -> c.loop(loop)
                 .limit(1))))) {
-            var hanging = one.get(url(server, "/never"));
-            Throwable e = failure(one.get(url(server, "/seen"),
-                    o -> o.timeout(ClientTimeout.NONE.withConnect(Duration.ofMillis(200)))));
+            var hanging = one.get(url(server, "/hang"));
+            await(this.hanging); // it holds the pool's one connection
+            var waiting = one.get(url(server, "/seen"),
+                    o -> o.timeout(ClientTimeout.NONE.withConnect(Duration.ofSeconds(10))));
+            clock.advance(Duration.ofSeconds(10));
+            Throwable e = failure(waiting);
             assertThat(e).isInstanceOf(ClientTimeoutException.class).hasMessageContaining("connect timeout");
             assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.CONNECT);
             assertThat(hanging.toCompletableFuture().isDone()).isFalse();
@@ -163,10 +186,12 @@ class RedirectsAndTimeoutsTest {
     }
 
     @Test
-    void the_connect_timeout_covers_a_tls_handshake_that_never_answers() throws Exception {
+    void the_connect_timeout_covers_a_tls_handshake_that_never_answers(ManualClock clock) throws Exception {
         try (RawServer raw = new RawServer((s, i) -> s.getInputStream().read(new byte[65536]))) {
-            Throwable e = failure(session.get("https://127.0.0.1:" + raw.port() + "/",
-                    o -> o.timeout(ClientTimeout.NONE.withConnect(Duration.ofMillis(300)))));
+            var response = session.get("https://127.0.0.1:" + raw.port() + "/",
+                    o -> o.timeout(ClientTimeout.NONE.withConnect(Duration.ofSeconds(10))));
+            clock.advance(Duration.ofSeconds(10));
+            Throwable e = failure(response);
             assertThat(e).isInstanceOf(ClientTimeoutException.class);
             assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.CONNECT);
         }
