@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.loop.Loop;
+import dev.weft.loop.ManualClock;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.WeftTest;
@@ -262,11 +263,15 @@ class ClientWebSocketTest {
     }
 
     @Test
-    void a_heartbeat_without_pong_fails_the_socket_with_1006() {
+    void a_heartbeat_without_pong_fails_the_socket_with_1006(ManualClock clock) {
         TestServer server = serve();
         ClientWebSocket ws = await(session.wsConnect(url(server, "/mute"),
-                o -> o.heartbeat(Duration.ofMillis(200))));
-        WsMessage m = await(ws.receive());
+                o -> o.heartbeat(Duration.ofSeconds(30))));
+        var next = ws.receive();
+        clock.advance(Duration.ofSeconds(30)); // the heartbeat's ping goes out
+        assertThat(next.toCompletableFuture()).isNotDone();
+        clock.advance(Duration.ofSeconds(15)); // half a heartbeat later, no pong has come
+        WsMessage m = await(next);
         assertThat(m).isInstanceOf(WsMessage.Error.class);
         assertThat(ws.closeCode()).isEqualTo(WsCloseCode.ABNORMAL_CLOSURE);
         assertThat(ws.exception().getMessage()).contains("no pong");

@@ -4,6 +4,7 @@ import static dev.weft.test.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.http.ws.WsMessage;
+import dev.weft.loop.ManualClock;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.TestTransport;
@@ -30,6 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WeftTest(transport = TestTransport.TCP)
 class HostileWebSocketTest {
     private static final int MAX = 1024;
+    /** The timers' settings: virtual time for the tests that take a {@link ManualClock}. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private TestServer server;
     private final CompletableFuture<WebSocketResponse> lastSocket = new CompletableFuture<>();
 
@@ -45,12 +49,12 @@ class HostileWebSocketTest {
         });
         app.routes().post("/echo", req -> Reply.async(new WebSocketResponse().prepare(req).thenApply(v -> null)));
         app.routes().get("/heartbeat", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(Duration.ofMillis(200))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.heartbeat(HEARTBEAT)));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.forEach(m -> null)).thenApply(v -> ws));
         });
         app.routes().get("/closer", req -> {
-            var ws = new WebSocketResponse(WsOptions.create(o -> o.closeTimeout(Duration.ofMillis(200))));
+            var ws = new WebSocketResponse(WsOptions.create(o -> o.closeTimeout(CLOSE_TIMEOUT)));
             lastSocket.complete(ws);
             return Reply.async(ws.prepare(req).thenCompose(v -> ws.close(4000, "bye")).thenApply(v -> ws));
         });
@@ -298,10 +302,12 @@ class HostileWebSocketTest {
     // ---- timers
 
     @Test
-    void a_heartbeat_without_pong_closes_with_1006_and_no_close_frame() throws IOException {
+    void a_heartbeat_without_pong_closes_with_1006_and_no_close_frame(ManualClock clock) throws IOException {
         try (RawWs raw = RawWs.open(server.port(), "/heartbeat")) {
+            clock.advance(HEARTBEAT);
             RawWs.Frame ping = raw.read();
             assertThat(ping.opcode()).isEqualTo(9);
+            clock.advance(HEARTBEAT.dividedBy(2));
             assertThat(raw.read()).as("the connection ends without a close frame").isNull();
             WebSocketResponse ws = await(lastSocket);
             await(ws.closed());
@@ -321,9 +327,10 @@ class HostileWebSocketTest {
     }
 
     @Test
-    void a_close_the_peer_never_answers_ends_after_the_close_timeout_with_1006() throws IOException {
+    void a_close_the_peer_never_answers_ends_after_the_close_timeout_with_1006(ManualClock clock) throws IOException {
         try (RawWs raw = RawWs.open(server.port(), "/closer")) {
             assertThat(raw.expectClose()).isEqualTo(4000);
+            clock.advance(CLOSE_TIMEOUT);
             assertThat(raw.closedByServer()).isTrue();
             WebSocketResponse ws = await(lastSocket);
             assertThat(ws.closeCode()).isEqualTo(1006);

@@ -8,6 +8,7 @@ import dev.weft.client.ClientResponse;
 import dev.weft.client.ClientWebSocket;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
+import dev.weft.loop.ManualClock;
 import dev.weft.test.TestClient;
 import dev.weft.test.TestClients;
 import dev.weft.test.TestServer;
@@ -99,13 +100,13 @@ class WebSocketResponseTest {
     }
 
     @Test
-    void a_receive_with_a_timeout_fails_and_leaves_the_socket_open(TestClients clients) {
+    void a_receive_with_a_timeout_fails_and_leaves_the_socket_open(ManualClock clock, TestClients clients) {
         CompletableFuture<Throwable> timedOut = new CompletableFuture<>();
         Application app = Application.create();
         app.routes().get("/ws", req -> {
             var ws = new WebSocketResponse();
             return Reply.async(ws.prepare(req)
-                    .thenCompose(v -> ws.receive(Duration.ofMillis(50)).handle((m, e) -> {
+                    .thenCompose(v -> ws.receive(Duration.ofSeconds(5)).handle((m, e) -> {
                         timedOut.complete(e);
                         return null;
                     }))
@@ -114,6 +115,9 @@ class WebSocketResponseTest {
                     .thenApply(v -> ws));
         });
         ClientWebSocket ws = await(clients.create(app).wsConnect("/ws"));
+        clock.advance(Duration.ofSeconds(5).minusNanos(1));
+        assertThat(timedOut).isNotDone();
+        clock.advance(Duration.ofNanos(1));
         assertThat(await(timedOut)).isInstanceOf(TimeoutException.class);
         await(ws.sendText("hi"));
         assertThat(await(ws.receiveText())).isEqualTo("after timeout: hi");
@@ -368,7 +372,7 @@ class WebSocketResponseTest {
     }
 
     @Test
-    void an_upgraded_connection_outlives_the_http_timeouts(TestClients clients) {
+    void an_upgraded_connection_outlives_the_http_timeouts(ManualClock clock, TestClients clients) {
         Application app = Application.create();
         app.routes().get("/quiet", req -> {
             var ws = new WebSocketResponse();
@@ -383,7 +387,9 @@ class WebSocketResponseTest {
                 .withKeepAliveTimeout(Duration.ofMillis(200)).withHeaderTimeout(Duration.ofMillis(200))
                 .withBodyIdleTimeout(Duration.ofMillis(200))).build();
         ClientWebSocket ws = await(clients.create(app, shortTimeouts).wsConnect("/quiet"));
-        assertThat(await(ws.receiveText())).isEqualTo("still open after ReceiveTimeout");
+        var text = ws.receiveText();
+        clock.advance(Duration.ofMillis(600));
+        assertThat(await(text)).isEqualTo("still open after ReceiveTimeout");
         await(ws.close());
     }
 
