@@ -2,6 +2,7 @@ package dev.weft.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.loop.ManualClock;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
 import dev.weft.test.TestTransport;
@@ -197,9 +198,23 @@ class Http1ConnectionTest {
     }
 
     @Test
-    void an_idle_keep_alive_connection_is_closed_after_the_timeout() throws Exception {
+    void the_date_header_is_the_time_on_the_loops_clock(ManualClock clock) throws Exception {
+        try (RawHttp c = RawHttp.connect(port)) {
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().header("Date"))
+                    .isEqualTo("Thu, 01 Jan 2026 00:00:00 GMT");
+            clock.advance(Duration.ofDays(1).plusMillis(KEEP_ALIVE_TIMEOUT.toMillis() / 2));
+        }
+        try (RawHttp c = RawHttp.connect(port)) {
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().header("Date"))
+                    .isEqualTo("Fri, 02 Jan 2026 00:00:00 GMT");
+        }
+    }
+
+    @Test
+    void an_idle_keep_alive_connection_is_closed_after_the_timeout(ManualClock clock) throws Exception {
         try (RawHttp c = RawHttp.connect(port)) {
             assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+            clock.advance(KEEP_ALIVE_TIMEOUT);
             assertThat(c.closedByServer()).isTrue();
         }
     }
