@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.loop.Loop;
+import dev.weft.loop.ManualClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -95,24 +96,38 @@ class GracefulShutdownTest {
 
     @Test
     void a_handler_still_running_after_the_grace_period_is_cancelled_and_cleanup_still_runs() throws Exception {
+        ManualClock clock = ManualClock.create();
+        loop.close();
+        loop = Loop.create(b -> b.threads(1).clock(clock)); // the grace period passes when the test says so
+        Duration grace = Duration.ofSeconds(30);
         CompletableFuture<Reply> never = new CompletableFuture<>();
         CountDownLatch handlerStarted = new CountDownLatch(1);
+        CountDownLatch shutdownSignal = new CountDownLatch(1);
         CountDownLatch cleaned = new CountDownLatch(1);
         Application app = Application.create();
         app.routes().get("/stuck", r -> {
             handlerStarted.countDown();
             return Reply.async(never);
         });
+        app.onShutdown(a -> {
+            shutdownSignal.countDown(); // the grace period starts once the shutdown signals are done
+            return null;
+        });
         app.onCleanup(a -> {
             cleaned.countDown();
             return null;
         });
-        AppRunner runner = AppRunner.create(app, quiet(Duration.ofMillis(200)), loop);
+        AppRunner runner = AppRunner.create(app, quiet(grace), loop);
         int port = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().join().port();
         try (Socket stuck = connect(port)) {
             send(stuck, "GET /stuck HTTP/1.1\r\nHost: x\r\n\r\n");
             assertThat(handlerStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            runner.shutdown().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            CompletableFuture<Void> stopped = runner.shutdown().toCompletableFuture();
+            assertThat(shutdownSignal.await(10, TimeUnit.SECONDS)).isTrue();
+            clock.advance(grace.minusNanos(1));
+            assertThat(never).as("a nanosecond before the end of the grace period").isNotDone();
+            clock.advance(Duration.ofNanos(1));
+            stopped.get(10, TimeUnit.SECONDS);
             assertThat(never).isCancelled();
             assertThat(cleaned.getCount()).isZero();
             assertThat(readAll(stuck)).startsWith("HTTP/1.1 503").containsIgnoringCase("Connection: close");
