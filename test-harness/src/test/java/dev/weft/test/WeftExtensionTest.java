@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.weft.loop.Loop;
+import dev.weft.loop.ManualClock;
 import dev.weft.web.Application;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
@@ -73,6 +74,35 @@ class WeftExtensionTest {
             CompletableFuture<Void> ran = new CompletableFuture<>();
             loop.schedule(java.time.Duration.ofMillis(1), () -> ran.complete(null));
             ran.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    static final List<Object> CLOCKS = new ArrayList<>();
+
+    @WeftTest
+    static class TakesAManualClock {
+        @Test
+        void in_its_method(ManualClock clock, Loop loop) throws Exception {
+            CLOCKS.add(clock);
+            CLOCKS.add(loop.clock());
+            CompletableFuture<Void> ran = new CompletableFuture<>();
+            loop.schedule(java.time.Duration.ofHours(1), () -> ran.complete(null));
+            clock.advance(java.time.Duration.ofHours(1));
+            CLOCKS.add(ran.isDone());
+        }
+
+        @Test
+        void on_the_system_clock_otherwise(Loop loop) {
+            CLOCKS.add(loop.clock());
+        }
+    }
+
+    @WeftTest
+    static class LeavesATimerOnAManualClock {
+        @Test
+        void schedules_a_reminder_the_clock_never_reaches(ManualClock clock, Loop loop) {
+            loop.schedule(java.time.Duration.ofMinutes(5), () -> { });
+            clock.advance(java.time.Duration.ofMinutes(4));
         }
     }
 
@@ -248,6 +278,23 @@ class WeftExtensionTest {
             }
             RAW_SOCKETS.clear();
         }
+    }
+
+    @Test
+    void a_test_that_takes_a_manual_clock_gets_a_loop_on_it_and_others_the_system_clock() {
+        CLOCKS.clear();
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(TakesAManualClock.class)).execute()
+                .testEvents().assertStatistics(s -> s.succeeded(2));
+        assertThat(CLOCKS).hasSize(4).contains(dev.weft.loop.LoopClock.system()).contains(true);
+        assertThat(CLOCKS.stream().filter(c -> c instanceof ManualClock).distinct()).hasSize(1);
+    }
+
+    @Test
+    void a_timer_left_on_a_manual_clock_is_reported_with_the_time_left_on_that_clock() {
+        assertThat(failureOf(LeavesATimerOnAManualClock.class)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("a timer scheduled at " + LeavesATimerOnAManualClock.class.getName()
+                        + ".schedules_a_reminder_the_clock_never_reaches(WeftExtensionTest.java:")
+                .hasMessageContaining("due in 60000 ms");
     }
 
     @Test
