@@ -10,11 +10,14 @@ import java.util.Objects;
  * A loop built on it ({@code Loop.create(b -> b.clock(clock))}) keeps its timers, those of Weft's servers and clients
  * included, until the clock is advanced past their due time.
  *
+ * <p>From {@code GatewayTimeoutTest} in weft-examples, where the test harness gives the test's loop the clock the test
+ * takes as a parameter ({@code Loop.create(b -> b.clock(clock))} outside the harness):
  * <pre>{@code
- * ManualClock clock = ManualClock.create();
- * try (Loop loop = Loop.create(b -> b.threads(1).clock(clock))) {
- *     loop.schedule(Duration.ofSeconds(30), () -> System.out.println("fired"));
- *     clock.advance(Duration.ofSeconds(30));   // prints "fired" before it returns
+ * var response = client.get("/shout/ada");
+ * called.join();
+ * clock.advance(Duration.ofSeconds(10)); // the session's total timeout passes: no real wait
+ * try (ClientResponse res = response.join()) {
+ *     assertThat(res.status()).isEqualTo(500);
  * }
  * }</pre>
  *
