@@ -84,6 +84,28 @@ public final class ManualClock implements LoopClock {
         timeline.advance(by.toNanos());
     }
 
+    /**
+     * Waits until a timer of a loop on this clock is pending that falls due within {@code dueWithin} from now: for a
+     * deadline the code under test arms on its own schedule, before the test advances past it. A server arms its
+     * read deadlines when it has read a client's bytes, and a loopback socket delivers them when the kernel gets to
+     * it, which {@link #advance} cannot know. A test that sends a partial request waits with this first (from
+     * {@code ManualClockTimeoutsTest} in engine-tests):
+     * <pre>{@code
+     * c.send("GET / HTTP/1.1\r\nHo");
+     * clock.awaitTimer(HEADER_TIMEOUT); // the server has read the first byte and armed its deadline
+     * clock.advance(HEADER_TIMEOUT.minus(NANO));
+     * }</pre>
+     * A wait on a condition, in real time, not a sleep: it returns as soon as such a timer is scheduled (at once if
+     * one is pending already). Any thread but a loop thread of a loop on this clock.
+     *
+     * @throws IllegalStateException if no such timer is scheduled within
+     *                               {@value dev.weft.internal.loop.ManualTimeline#AWAIT_TIMER_SECONDS} seconds
+     */
+    public void awaitTimer(Duration dueWithin) {
+        Objects.requireNonNull(dueWithin, "dueWithin");
+        timeline.awaitTimer(dueWithin.toNanos());
+    }
+
     /** The timers this clock keeps, for the loops built on it. */
     ManualTimeline timeline() {
         return timeline;

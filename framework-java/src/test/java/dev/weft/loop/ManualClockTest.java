@@ -123,6 +123,17 @@ class ManualClockTest {
     }
 
     @Test
+    void awaiting_a_timer_returns_once_one_due_within_the_given_time_is_scheduled() {
+        loop.schedule(Duration.ofMinutes(10), () -> { });
+        loop.execute(() -> loop.schedule(Duration.ofSeconds(20), () -> { }));
+        clock.awaitTimer(Duration.ofSeconds(20));
+        List<String> ran = new CopyOnWriteArrayList<>();
+        loop.schedule(Duration.ofSeconds(20), () -> ran.add("20s"));
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(ran).containsExactly("20s");
+    }
+
+    @Test
     void the_clock_only_moves_forward() {
         assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class ManualTimeline {
     /** How long {@link #advance} waits for a loop thread to run a due timer or a barrier before it gives up. */
     public static final long RUN_WAIT_SECONDS = 30;
+    /** How long {@link #awaitTimer} waits for the timer it expects. */
+    public static final long AWAIT_TIMER_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ManualTimeline.class);
 
     private final long startNanos;
@@ -81,6 +83,7 @@ public final class ManualTimeline {
             e = new Entry(owner, on, nanos + Math.max(0, delayNanos), sequence++, task);
             if (delayNanos > 0) {
                 queue.add(e);
+                lock.notifyAll(); // for awaitTimer
                 return e;
             }
         }
@@ -123,6 +126,35 @@ public final class ManualTimeline {
             }
         } finally {
             advancing.unlock();
+        }
+    }
+
+    /**
+     * Waits, in real time, until a pending timer is due within {@code withinNanos} of now; see
+     * {@code ManualClock.awaitTimer}.
+     */
+    public void awaitTimer(long withinNanos) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_TIMER_SECONDS);
+        synchronized (lock) {
+            while (true) {
+                Entry first = queue.peek();
+                if (first != null && first.due - nanos <= withinNanos) {
+                    return;
+                }
+                long left = giveUp - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("no timer due within " + withinNanos / 1_000_000 + " ms was"
+                            + " scheduled in " + AWAIT_TIMER_SECONDS + " s of real time"
+                            + (first == null ? " (none is pending)" : " (the first is due in "
+                            + (first.due - nanos) / 1_000_000 + " ms)"));
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a timer", e);
+                }
+            }
         }
     }
 
