@@ -16,6 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>{@link #transport()} picks loopback TCP (the default) or the in-memory transport for the class; on a test
  * method, {@code @WeftTest(transport = ...)} overrides it for that test.
+ *
+ * <p>A test that also takes a {@link dev.weft.loop.ManualClock} parameter (or whose {@code @BeforeEach} does) runs on
+ * a loop on that clock: its timers, the servers' and clients' timeouts included, fire only when the test advances the
+ * clock, so a timeout test waits for nothing.
  */
 @Documented
 @Inherited

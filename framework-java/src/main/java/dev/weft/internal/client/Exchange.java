@@ -4,7 +4,6 @@ import dev.weft.client.ClientConnectionException;
 import dev.weft.client.ClientException;
 import dev.weft.client.ClientPayloadException;
 import dev.weft.client.ClientTimeoutException;
-import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -44,7 +43,6 @@ final class Exchange {
     private final Connection conn;
     private final ConnectionPool pool;
     private final Listener listener;
-    private final Loop loop;
     private final long maxBodyBytes;
     private final @Nullable Duration sockRead;
     private @Nullable Body body;
@@ -59,12 +57,11 @@ final class Exchange {
     /** The write that ends the request; the connection is reused only once it has succeeded. */
     private io.netty.channel.@Nullable ChannelFuture lastWrite;
 
-    Exchange(Connection conn, ConnectionPool pool, Listener listener, Loop loop, long maxBodyBytes,
+    Exchange(Connection conn, ConnectionPool pool, Listener listener, long maxBodyBytes,
              @Nullable Duration sockRead, boolean decompress) {
         this.conn = conn;
         this.pool = pool;
         this.listener = listener;
-        this.loop = loop;
         this.maxBodyBytes = maxBodyBytes;
         this.sockRead = sockRead;
         conn.attach(this);

@@ -12,7 +12,6 @@ import dev.weft.client.Tracer;
 import dev.weft.http.Cookie;
 import dev.weft.http.MutableHeaders;
 import dev.weft.internal.http.NettyHeaders;
-import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -51,7 +50,6 @@ final class RequestRun implements Exchange.Listener {
 
     private final DefaultClientSession session;
     private final PooledConnector connector;
-    private final Loop loop;
     private final Tracer tracer;
     private final MutableHeaders headers;
     private final ClientTimeout timeout;
@@ -81,7 +79,6 @@ final class RequestRun implements Exchange.Listener {
                Origin.@Nullable ProxyTarget proxy, boolean decompress) {
         this.session = session;
         this.connector = connector;
-        this.loop = connector.loop();
         this.tracer = tracer;
         this.method = method;
         this.url = url;
@@ -140,7 +137,7 @@ final class RequestRun implements Exchange.Listener {
     }
 
     private void send(Connection conn, io.netty.handler.codec.http.HttpRequest request) {
-        Exchange x = new Exchange(conn, connector.pool(), this, loop,
+        Exchange x = new Exchange(conn, connector.pool(), this,
                 connector.settings().limits().maxBodyBytes(), timeout.sockRead(), decompress);
         exchange = x;
         Flow.Publisher<byte[]> s = stream;

@@ -15,7 +15,6 @@ import dev.weft.internal.http.NettyHeaders;
 import dev.weft.internal.ws.Deflate;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
-import dev.weft.loop.Loop;
 import dev.weft.loop.Timer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelPipeline;
@@ -60,7 +59,6 @@ final class WsHandshake implements Exchange.Listener {
     private final @Nullable BasicAuth auth;
     private final WsConnectOptions options;
     private final ClientTimeout timeout;
-    private final Loop loop;
     private final String key;
     private final CompletableFuture<ClientWebSocket> result = new CompletableFuture<>();
     private @Nullable Timer totalTimer;
@@ -79,7 +77,6 @@ final class WsHandshake implements Exchange.Listener {
         this.auth = auth;
         this.options = options;
         this.timeout = timeout;
-        this.loop = connector.loop();
         byte[] nonce = new byte[KEY_BYTES];
         RANDOM.nextBytes(nonce);
         this.key = Base64.getEncoder().encodeToString(nonce);
@@ -130,7 +127,7 @@ final class WsHandshake implements Exchange.Listener {
             } else if (result.isDone()) {
                 connector.pool().release(conn, true);
             } else {
-                Exchange x = new Exchange(conn, connector.pool(), this, loop,
+                Exchange x = new Exchange(conn, connector.pool(), this,
                         connector.settings().limits().maxBodyBytes(), timeout.sockRead(), false);
                 exchange = x;
                 x.send(request);
