@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Section map: connection events; inbound messages; the exchange's stream; refusing; finishing and idling.
  */
-final class Http1Connection extends ChannelInboundHandlerAdapter implements Exchange.Stream {
+public final class Http1Connection extends ChannelInboundHandlerAdapter implements Exchange.Stream {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
     /** Pipelined messages held while a request is in progress before reading pauses. */
     static final int MAX_QUEUED_MESSAGES = 64;
@@ -74,7 +74,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     /** The connection switched protocols (a WebSocket): it is no longer HTTP. */
     private ProtocolSwitch.@Nullable Upgraded upgraded;
 
-    Http1Connection(HttpServer server) {
+    public Http1Connection(HttpServer server) {
         this.server = server;
     }
 

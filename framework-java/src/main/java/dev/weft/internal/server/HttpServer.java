@@ -277,7 +277,7 @@ public final class HttpServer {
         return dispatcher;
     }
 
-    ServerConfig config() {
+    public ServerConfig config() {
         return config;
     }
 

@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Loop thread only.
  */
-final class RequestDecoder extends HttpRequestDecoder {
+public final class RequestDecoder extends HttpRequestDecoder {
     private static final byte LF = '\n';
     private static final String OBS_FOLD = "obs-fold: a header line starts with whitespace";
     /** Bytes held after a WebSocket upgrade request before reading pauses until the handler decides. */
@@ -75,7 +75,7 @@ final class RequestDecoder extends HttpRequestDecoder {
      */
     private boolean holding;
 
-    RequestDecoder(ServerLimits limits) {
+    public RequestDecoder(ServerLimits limits) {
         super(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxRequestLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())

@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * here, not through Netty's header map and {@code HttpResponseEncoder}, spares a map, its entries and a second pass
  * over them for every response: the cost that shows most when 16 pipelined requests share one read.
  */
-final class ResponseWriter {
+public final class ResponseWriter {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] COLON_SPACE = {':', ' '};
     private static final AsciiString TEXT_PLAIN = AsciiString.cached(dev.weft.http.MediaTypes.TEXT_PLAIN);
@@ -52,7 +52,7 @@ final class ResponseWriter {
      * A response as bytes: {@code head} holds the status line, the headers and, when small, the body; a larger
      * body is {@code body}. {@code headers} is what was sent, kept only when asked for (for the access log).
      */
-    record Encoded(int status, int bodyBytes, ByteBuf head, @Nullable ByteBuf body, @Nullable HttpHeaders headers) {
+    public record Encoded(int status, int bodyBytes, ByteBuf head, @Nullable ByteBuf body, @Nullable HttpHeaders headers) {
         void release() {
             head.release();
             if (body != null) {
@@ -67,7 +67,7 @@ final class ResponseWriter {
      * @param http10     whether the client spoke HTTP/1.0 (then keep-alive must be announced)
      * @param keepHeaders whether to return the headers sent (the access log wants them)
      */
-    static Encoded encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
+    public static Encoded encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
                           AsciiString serverHeader, JsonCodec codec, boolean keepHeaders) throws IOException {
         int status = r.status();
         // 205 Reset Content carries no content either (RFC 9110 15.3.6), but says so with Content-Length: 0.
