@@ -1,6 +1,10 @@
-package dev.weft.internal.server;
+package dev.weft.bench;
 
 import dev.weft.internal.loop.NettyLoop;
+import dev.weft.internal.server.Http1Connection;
+import dev.weft.internal.server.HttpServer;
+import dev.weft.internal.server.RequestDecoder;
+import dev.weft.internal.server.ResponseWriter;
 import dev.weft.internal.web.ResponseParts;
 import dev.weft.internal.web.WebAccess;
 import dev.weft.json.JsonCodec;
@@ -18,13 +22,12 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The benchmarks' door into Weft's package-private server classes. It lives in the benchmarks module but in the
- * package {@code dev.weft.internal.server} (a split package, fine on the class path, no reflection), so JMH can drive
- * the real connection handler and response writer without a socket.
+ * The benchmarks' door into Weft's server classes in {@code dev.weft.internal.server} (public there, not API), so JMH
+ * can drive the real connection handler and response writer without a socket.
  *
  * <p>{@link #initPipeline} must build the pipeline as {@code HttpServer.bind} does; keep the two in step.
  */
-public final class BenchAccess {
+final class BenchAccess {
     private BenchAccess() {
     }
 
