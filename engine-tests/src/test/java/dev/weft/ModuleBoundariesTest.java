@@ -118,7 +118,7 @@ class ModuleBoundariesTest {
                     Module.EXAMPLES, Module.EXAMPLES_TESTS))
             .should(useNoWeftInternalsBut(PENDING))
             .because("dev.weft.internal is used by weft-core alone: what the harness or the DSL needs from the engine"
-                    + " is public, small and documented (ARCHITECTURE.md)");
+                    + " is public, small and documented, never a reach into internals");
 
     @ArchTest
     static final ArchRule no_module_adds_classes_to_a_package_of_weft_core = classes()
@@ -131,8 +131,7 @@ class ModuleBoundariesTest {
     static final ArchRule engine_tests_use_only_what_is_public_in_weft_core = classes()
             .that(areIn(Module.ENGINE_TESTS))
             .should(useOnlyPublicClassesAndMembersOf(Module.CORE))
-            .because("the engine tests test the engine as its users see it (DESIGN.md: tests of the engine use the"
-                    + " test harness)");
+            .because("the engine tests test the engine as its users see it, through the test harness");
 
     @ArchTest
     static void every_pending_use_of_weft_internals_is_still_a_use(JavaClasses classes) {
