@@ -1,6 +1,5 @@
 package dev.weft.kotlin
 
-import dev.weft.internal.web.WebAccess
 import dev.weft.loop.Loop
 import dev.weft.test.Await
 import dev.weft.test.Await.await
@@ -152,7 +151,7 @@ class SuspendHandlerTest {
         val reply = handler.handle(MockedRequest.get("/").loop(loop).build())
         await(started)
 
-        WebAccess.get().cancel(reply)
+        reply.cancel()
 
         assertThat(await(cancelled)).isInstanceOf(CancellationException::class.java)
         assertThat(Await.failure(reply.toStage())).isInstanceOf(CancellationException::class.java)

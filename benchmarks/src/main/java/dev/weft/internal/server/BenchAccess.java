@@ -1,8 +1,7 @@
 package dev.weft.internal.server;
 
 import dev.weft.internal.loop.NettyLoop;
-import dev.weft.internal.web.ResponseParts;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.web.RouteCompiler;
 import dev.weft.json.JsonCodec;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
@@ -31,7 +30,7 @@ public final class BenchAccess {
     /** A server for {@code app} (frozen here) that is never bound: only its pipeline is used. */
     public static HttpServer server(Application app, ServerConfig config, Loop loop) {
         app.freeze();
-        return new HttpServer(WebAccess.get().compile(app), config, (NettyLoop) loop, List.of());
+        return new HttpServer(RouteCompiler.compile(app), config, (NettyLoop) loop, List.of());
     }
 
     /** The handlers {@code HttpServer.bind} puts on every accepted connection. */
@@ -48,9 +47,7 @@ public final class BenchAccess {
      */
     public static ByteBuf encode(ByteBufAllocator alloc, Response response, AsciiString serverHeader)
             throws IOException {
-        ResponseParts parts = WebAccess.get().parts(response);
-        ResponseWriter.Encoded out = ResponseWriter.encode(alloc, parts, false, false, false, serverHeader,
-                JsonCodec.jackson(), false);
+        ResponseWriter.Encoded out = new ResponseWriter(serverHeader).encode(alloc, response, JsonCodec.jackson(), 0);
         return out.body() == null ? out.head() : Unpooled.wrappedBuffer(out.head(), out.body());
     }
 }
