@@ -108,9 +108,7 @@ class ModuleBoundariesTest {
             "dev.weft.test.Patches -> dev.weft.internal.loop.NettyLoop",
             "dev.weft.test.TestLoops -> dev.weft.internal.loop.ImplicitLoop",
             "dev.weft.test.TestTransport -> dev.weft.internal.loop.NettyLoop",
-            "dev.weft.test.WeftExtension -> dev.weft.internal.loop.NettyLoop",
-            // Mocked requests built through a public factory.
-            "dev.weft.test.MockedRequest -> dev.weft.internal.web.MockRequests");
+            "dev.weft.test.WeftExtension -> dev.weft.internal.loop.NettyLoop");
 
     @ArchTest
     static final ArchRule only_weft_core_and_weft_bench_use_weft_internals = classes()

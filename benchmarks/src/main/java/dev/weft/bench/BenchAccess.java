@@ -5,8 +5,7 @@ import dev.weft.internal.server.Http1Connection;
 import dev.weft.internal.server.HttpServer;
 import dev.weft.internal.server.RequestDecoder;
 import dev.weft.internal.server.ResponseWriter;
-import dev.weft.internal.web.ResponseParts;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.web.RouteCompiler;
 import dev.weft.json.JsonCodec;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
@@ -34,7 +33,7 @@ final class BenchAccess {
     /** A server for {@code app} (frozen here) that is never bound: only its pipeline is used. */
     public static HttpServer server(Application app, ServerConfig config, Loop loop) {
         app.freeze();
-        return new HttpServer(WebAccess.get().compile(app), config, (NettyLoop) loop, List.of());
+        return new HttpServer(RouteCompiler.compile(app), config, (NettyLoop) loop, List.of());
     }
 
     /** The handlers {@code HttpServer.bind} puts on every accepted connection. */
@@ -51,9 +50,7 @@ final class BenchAccess {
      */
     public static ByteBuf encode(ByteBufAllocator alloc, Response response, AsciiString serverHeader)
             throws IOException {
-        ResponseParts parts = WebAccess.get().parts(response);
-        ResponseWriter.Encoded out = ResponseWriter.encode(alloc, parts, false, false, false, serverHeader,
-                JsonCodec.jackson(), false);
+        ResponseWriter.Encoded out = new ResponseWriter(serverHeader).encode(alloc, response, JsonCodec.jackson(), 0);
         return out.body() == null ? out.head() : Unpooled.wrappedBuffer(out.head(), out.body());
     }
 }

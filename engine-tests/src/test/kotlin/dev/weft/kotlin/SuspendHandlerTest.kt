@@ -137,7 +137,29 @@ class SuspendHandlerTest {
     }
 
     @Test
-    fun `cancelling the reply cancels the coroutine, as the server does at a forced stop`(servers: TestServers) {
+    fun `cancelling the reply cancels the coroutine, as the server does at a forced stop`(loop: Loop) {
+        val started = CompletableFuture<Unit>()
+        val cancelled = CompletableFuture<Throwable>()
+        val handler = suspendHandler {
+            started.complete(Unit)
+            try {
+                awaitCancellation()
+            } catch (e: CancellationException) {
+                cancelled.complete(e)
+                throw e
+            }
+        }
+        val reply = handler.handle(MockedRequest.get("/").loop(loop).build())
+        await(started)
+
+        reply.cancel()
+
+        assertThat(await(cancelled)).isInstanceOf(CancellationException::class.java)
+        assertThat(Await.failure(reply.toStage())).isInstanceOf(CancellationException::class.java)
+    }
+
+    @Test
+    fun `a forced stop of the server cancels the coroutine of a handler still running`(servers: TestServers) {
         val replies = CopyOnWriteArrayList<Reply>()
         val started = CountDownLatch(1)
         val cancelled = CompletableFuture<Throwable>()

@@ -275,11 +275,13 @@ public final class Application {
         return parent == null ? prefix : parent.mountPrefix() + prefix;
     }
 
-    List<Middleware> middlewares() {
+    /** The middlewares added to this application, outermost first. */
+    public List<Middleware> middlewares() {
         return Collections.unmodifiableList(middlewares);
     }
 
-    List<Mount> subapps() {
+    /** The sub-applications added to this one, in the order added, with where each is mounted. */
+    public List<Mount> subapps() {
         return Collections.unmodifiableList(subapps);
     }
 
@@ -311,7 +313,10 @@ public final class Application {
         return "Application[" + (mountPrefix().isEmpty() ? "/" : mountPrefix()) + ", " + routes.size() + " routes]";
     }
 
-    /** A sub-application and where it is mounted: a path prefix, or a domain. */
-    record Mount(String prefix, @Nullable String domain, Application app) {
+    /**
+     * A sub-application and where it is mounted: under a path {@code prefix} (then {@code domain} is null), or for
+     * the requests whose {@code Host} matches {@code domain} (then {@code prefix} is {@code ""}).
+     */
+    public record Mount(String prefix, @Nullable String domain, Application app) {
     }
 }

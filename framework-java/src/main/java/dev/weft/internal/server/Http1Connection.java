@@ -2,7 +2,7 @@ package dev.weft.internal.server;
 
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.ProtocolSwitch;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.web.HttpBadRequest;
 import dev.weft.web.Response;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -223,7 +223,9 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             // Answer first: a handler waiting for the body then finds its exchange over, instead of racing us
             // with a 500 for the decoder's exception.
             failFraming(result.cause(), true);
-            ex.body.abort(result.cause());
+            // The client's fault, answered already: a handler reading the body sees a 400 (stackless, never logged
+            // as an error), not the decoder's exception with its stack trace, which any client could make us log.
+            ex.body.abort(new HttpBadRequest("400: malformed request body: " + result.cause().getMessage()));
             return;
         }
         ex.body.offer(content.content(), last);
@@ -364,8 +366,8 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         LOG.debug("refused request with {}: {}", status, why);
         Response r = Response.text(text).status(status);
         try {
-            ResponseWriter.Encoded out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(r), false, true,
-                    false, server.serverHeader(), dev.weft.json.JsonCodec.jackson(), false);
+            ResponseWriter.Encoded out = server.writer().encode(ctx.alloc(), r, dev.weft.json.JsonCodec.jackson(),
+                    ResponseWriter.CLOSE);
             lingerThenClose(write(out));
         } catch (IOException e) {
             ctx.close();

@@ -49,7 +49,7 @@ public final class HttpServer {
     private final ServerConfig config;
     private final NettyLoop loop;
     private final AccessLogger accessLog;
-    private final AsciiString serverHeader;
+    private final ResponseWriter writer;
     private final Set<String> knownMethods;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
     /** Connections that switched protocols (WebSockets), closed their own way at a graceful stop. */
@@ -65,7 +65,7 @@ public final class HttpServer {
         this.config = config;
         this.loop = loop;
         this.accessLog = new AccessLogger(config.accessLog());
-        this.serverHeader = AsciiString.cached(config.serverHeader());
+        this.writer = new ResponseWriter(AsciiString.cached(config.serverHeader()));
         Set<String> methods = new HashSet<>(STANDARD_METHODS);
         for (RouteDef r : allRoutes) {
             methods.add(r.method());
@@ -289,7 +289,8 @@ public final class HttpServer {
         return accessLog;
     }
 
-    AsciiString serverHeader() {
-        return serverHeader;
+    /** Encodes this server's responses. */
+    ResponseWriter writer() {
+        return writer;
     }
 }
