@@ -1,5 +1,6 @@
 package dev.weft.web;
 
+import dev.weft.internal.util.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,14 +18,8 @@ public abstract sealed class TypedKey<T> permits AppKey, RequestKey {
     private final Class<? super T> type;
 
     TypedKey(String name, Class<? super T> type) {
-        if (name == null) {
-            throw new IllegalArgumentException("name must be set");
-        }
-        if (type == null) {
-            throw new IllegalArgumentException("type must be set (the value's class, or its raw class if generic)");
-        }
-        this.name = name;
-        this.type = type;
+        this.name = Checks.notNull(name, "the key's name");
+        this.type = Checks.notNull(type, "the key's type");
     }
 
     /** The debug name, used in messages only. */

@@ -4,11 +4,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks of the configuration values' constructors ({@code ServerLimits}, {@code ServerConfig}, {@code WsOptions},
- * {@code ClientLimits}, {@code ClientTimeout}), so that every refused setting is reported alike: the setting as
- * {@code Type.field}, what it must be, and what it got, e.g. {@code "ServerLimits.maxHeaderBytes must be positive, got
- * 0"}. A null is a {@link NullPointerException}, anything else an {@link IllegalArgumentException}. Each check returns
- * its value.
+ * The argument checks of the API's values (the configuration records {@code ServerLimits}, {@code ServerConfig},
+ * {@code WsOptions}, {@code ClientLimits}, {@code ClientTimeout}, and the typed keys), so that every refused setting
+ * is reported alike: the setting, as {@code Type.field} for a record, what it must be, and what it got, e.g.
+ * {@code "ServerLimits.maxHeaderBytes must be positive, got 0"}. A null is a {@link NullPointerException}, anything
+ * else an {@link IllegalArgumentException}. Each check returns its value.
  */
 public final class Checks {
     private Checks() {
