@@ -86,7 +86,7 @@ class InMemoryTransportTest {
                 }
             };
             ConnectorSettings settings = new ConnectorSettings(10, 0, Duration.ofSeconds(15), false, true,
-                    Duration.ofSeconds(10), null, ClientLimits.DEFAULT);
+                    Duration.ofSeconds(10), null, ClientLimits.create());
             List<TraceEvent> events = new CopyOnWriteArrayList<>();
             try (ClientSession session = ClientSession.create(s -> s
                     .connector(PooledConnector.create(loop, settings, local)).trace(events::add))) {
