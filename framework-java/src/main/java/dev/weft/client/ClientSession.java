@@ -180,7 +180,7 @@ public interface ClientSession extends AutoCloseable {
         private @Nullable String baseUrl;
         private final MutableHeaders headers = Headers.create();
         private CookieJar cookieJar = CookieJar.create();
-        private ClientTimeout timeout = ClientTimeout.DEFAULT;
+        private ClientTimeout timeout = ClientTimeout.create();
         private boolean raiseForStatus;
         private @Nullable BasicAuth auth;
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
@@ -231,7 +231,7 @@ public interface ClientSession extends AutoCloseable {
             return this;
         }
 
-        /** Time limits; default {@link ClientTimeout#DEFAULT}. */
+        /** Time limits; default {@link ClientTimeout#create()}. */
         public Builder timeout(ClientTimeout timeout) {
             this.timeout = timeout;
             return this;

@@ -89,7 +89,7 @@ public interface TcpConnector extends AutoCloseable {
         private @Nullable InetAddress localAddress;
         private boolean verifySsl = true;
         private @Nullable SSLContext sslContext;
-        private ClientLimits limits = ClientLimits.DEFAULT;
+        private ClientLimits limits = ClientLimits.create();
         private @Nullable String inMemorySite;
 
         private Builder() {
@@ -182,7 +182,7 @@ public interface TcpConnector extends AutoCloseable {
             return this;
         }
 
-        /** Response limits: status line, headers, body. Default {@link ClientLimits#DEFAULT}. */
+        /** Response limits: status line, headers, body. Default {@link ClientLimits#create()}. */
         public Builder limits(ClientLimits limits) {
             this.limits = limits;
             return this;

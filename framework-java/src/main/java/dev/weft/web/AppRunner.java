@@ -62,7 +62,7 @@ public final class AppRunner implements AutoCloseable {
 
     /** A runner with the default config on the implicit loop ({@link Loop#current()}). */
     public static AppRunner create(Application app) {
-        return create(app, ServerConfig.defaults(), Loop.current());
+        return create(app, ServerConfig.create(), Loop.current());
     }
 
     /** A runner with {@code config} on the implicit loop. */

@@ -29,7 +29,7 @@ class HostileInputTimeoutsTest {
 
     @BeforeEach
     void start(TestServers servers) {
-        server = HostileServer.start(servers, TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
+        server = HostileServer.start(servers, TestServer.testConfig().toBuilder().limits(ServerLimits.create()
                 .withHeaderTimeout(HEADER_TIMEOUT).withBodyIdleTimeout(BODY_IDLE_TIMEOUT)).build());
     }
 

@@ -17,9 +17,7 @@ public final class UnmatchedHandler implements Handler {
     public static final UnmatchedHandler INSTANCE = new UnmatchedHandler();
 
     /** The methods the path allows, on a request whose method it does not. */
-    @SuppressWarnings("unchecked")
-    public static final RequestKey<Set<String>> ALLOWED =
-            (RequestKey<Set<String>>) (RequestKey<?>) RequestKey.of("weft.allowedMethods", Set.class);
+    public static final RequestKey<Set<String>> ALLOWED = RequestKey.ofGeneric("weft.allowedMethods", Set.class);
 
     private UnmatchedHandler() {
     }

@@ -26,7 +26,7 @@ class RequestDecoderTest {
     private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration BODY_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
-    private EmbeddedChannel channel = channel(ServerLimits.defaults());
+    private EmbeddedChannel channel = channel(ServerLimits.create());
 
     private static EmbeddedChannel channel(ServerLimits limits) {
         EmbeddedChannel ch = new EmbeddedChannel(new RequestDecoder(limits));
@@ -119,7 +119,7 @@ class RequestDecoderTest {
     @Test
     void the_header_and_trailer_sections_are_counted_separately() {
         channel.finishAndReleaseAll();
-        channel = channel(ServerLimits.defaults().withMaxHeaderCount(3));
+        channel = channel(ServerLimits.create().withMaxHeaderCount(3));
         List<HttpObject> out = write("POST / HTTP/1.1\r\nHost: x\r\nA: 1\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "1\r\na\r\n0\r\nT1: 1\r\nT2: 2\r\nT3: 3\r\n\r\n");
         assertThat(out).allMatch(m -> m.decoderResult().isSuccess());
@@ -135,7 +135,7 @@ class RequestDecoderTest {
     @Test
     void one_field_over_the_count_limit_is_431() {
         channel.finishAndReleaseAll();
-        channel = channel(ServerLimits.defaults().withMaxHeaderCount(3));
+        channel = channel(ServerLimits.create().withMaxHeaderCount(3));
         List<HttpObject> out = write("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n");
         assertThat(status(out.get(0))).isEqualTo(431);
     }
