@@ -2,6 +2,8 @@ package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.client.ClientLimits;
+import dev.weft.client.ClientTimeout;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.loop.Loop;
 import dev.weft.web.AccessLog;
@@ -15,7 +17,9 @@ import dev.weft.web.Request;
 import dev.weft.web.Response;
 import dev.weft.web.RouteTable;
 import dev.weft.web.ServerConfig;
+import dev.weft.web.ServerLimits;
 import dev.weft.web.Site;
+import dev.weft.web.Urls;
 import dev.weft.web.View;
 import dev.weft.web.ws.WebSocketResponse;
 import dev.weft.web.ws.WsOptions;
@@ -207,6 +211,24 @@ class ApiUsageJava {
             }
         }
         assertThat(events).containsExactlyInAnyOrder("setup", "startup", "shutdown", "cleanup", "teardown");
+    }
+
+    @Test
+    void every_configuration_value_takes_a_plain_lambda_and_the_named_route_reverses() {
+        ServerLimits limits = ServerLimits.create(l -> l.maxHeaderBytes(16384).keepAliveTimeout(Duration.ofSeconds(5)));
+        ServerConfig config = ServerConfig.create(c -> c.limits(limits).backlog(64));
+        WsOptions ws = WsOptions.create(o -> o.maxMessageBytes(1024).protocols("chat"));
+        ClientLimits clientLimits = ClientLimits.create(l -> l.maxBodyBytes(1024));
+        ClientTimeout timeout = ClientTimeout.create(t -> t.connect(Duration.ofSeconds(2)).total(null));
+        assertThat(config.limits().maxHeaderBytes()).isEqualTo(16384);
+        assertThat(ws.protocols()).containsExactly("chat");
+        assertThat(clientLimits.maxBodyBytes()).isEqualTo(1024);
+        assertThat(timeout.total()).isNull();
+
+        Application app = Application.create();
+        app.routes().get("/users/{id}", "user", req -> Response.text(req.param("id")));
+        Urls urls = app.urls();
+        assertThat(urls.url("user", java.util.Map.of("id", "7"))).isEqualTo("/users/7");
     }
 
     private static HttpResponse<String> get(BoundSite site, String path) throws Exception {

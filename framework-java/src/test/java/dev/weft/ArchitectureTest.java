@@ -33,7 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The house rules of DESIGN.md that a machine can check on weft-core's main classes.
  *
  * <p>Package cycles: {@code dev.weft.internal.X} is the implementation of the concept {@code dev.weft.X} (the
- * interface-plus-implementation split of STYLE.md §2, and the "shared secrets" of {@code WebAccess}), so a package
+ * interface-plus-implementation split of STYLE.md §2, and the "shared secrets" of {@code ResponseAccess}), so a package
  * and its own glue may depend on each other; the server glue, {@code dev.weft.internal.server}, belongs to
  * {@code dev.weft.web}. At the time of writing those pairs are exactly the cycles there are: {@code http <->
  * internal.http}, {@code loop <-> internal.loop}, {@code web <-> internal.web}, {@code web <-> internal.server} and
@@ -167,6 +167,36 @@ class ArchitectureTest {
             }
             return false;
         });
+    }
+
+    /**
+     * What the connection code may use of {@code dev.weft.web}: the types a handler deals in, and the values that
+     * configure a server. Everything else there (the runner, the lifecycle, route tables, middlewares) is behaviour
+     * the request path must not call back into.
+     */
+    private static final Set<String> HANDLER_FACING = Set.of(
+            "dev.weft.web.Request", "dev.weft.web.Response", "dev.weft.web.Reply", "dev.weft.web.Handler",
+            "dev.weft.web.HttpException", "dev.weft.web.RequestKey", "dev.weft.web.Application",
+            "dev.weft.web.ServerConfig", "dev.weft.web.ServerLimits", "dev.weft.web.AccessLog",
+            "dev.weft.web.Site", "dev.weft.web.BoundSite", "dev.weft.web.RouteDef");
+
+    @ArchTest
+    static final ArchRule the_connection_uses_only_the_handler_facing_types_of_web = noClasses()
+            .that().resideInAPackage("dev.weft.internal.server..")
+            .should().dependOnClassesThat(DescribedPredicate.describe(
+                    "are in dev.weft.web.. but not handler-facing " + HANDLER_FACING, ArchitectureTest::behindTheApi))
+            .because("the request path runs one way: connection -> dispatch -> chain -> handler -> encoding, and"
+                    + " never calls back into dev.weft.web for behaviour (ARCHITECTURE.md)");
+
+    private static boolean behindTheApi(JavaClass c) {
+        if (!c.getPackageName().startsWith("dev.weft.web")) {
+            return false;
+        }
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return !HANDLER_FACING.contains(top.getName()) && !top.isAssignableTo("dev.weft.web.HttpException");
     }
 
     /** Public classes outside dev.weft.internal whose enclosing classes are public too: what users can name. */

@@ -5,8 +5,9 @@ import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.Dispatcher;
 import dev.weft.internal.web.RequestBody;
+import dev.weft.internal.web.RequestHead;
 import dev.weft.internal.web.RouteMatch;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.web.RouteCompiler;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import dev.weft.web.Handler;
@@ -66,16 +67,16 @@ public class MiddlewareChainBenchmark {
         }
         app.routes().get("/user/{id}", req -> Response.text("user " + req.param("id")));
         app.freeze();
-        Dispatcher dispatcher = WebAccess.get().compile(app);
+        Dispatcher dispatcher = RouteCompiler.compile(app);
         RouteMatch match = dispatcher.lookup("GET", "localhost", "/user/42");
         if (!(match instanceof RouteMatch.Found found)) {
             throw new IllegalStateException("no route: " + match);
         }
         chain = found.route().chain();
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", 18080);
-        request = new DefaultRequest(new ConnectionInfo(address, address, "http", loop), "GET", "/user/42",
-                "/user/42", "/user/42", "", NettyHeaders.readOnly(new DefaultHttpHeaders()), "HTTP/1.1", true,
-                RequestBody.empty(), 0, app);
+        request = new DefaultRequest(new ConnectionInfo(address, address, "http", loop),
+                RequestHead.of("GET", "/user/42", NettyHeaders.readOnly(new DefaultHttpHeaders()), "HTTP/1.1", true),
+                RequestBody.empty(0), app);
         request.route(match);
         Reply r = call();
         if (!(r instanceof Response)) {

@@ -2,7 +2,6 @@ package dev.weft.bench;
 
 import dev.weft.bench.servers.NettyServer;
 import dev.weft.bench.servers.WeftServer;
-import dev.weft.internal.server.BenchAccess;
 import dev.weft.internal.server.HttpServer;
 import dev.weft.loop.Loop;
 import dev.weft.web.AccessLog;

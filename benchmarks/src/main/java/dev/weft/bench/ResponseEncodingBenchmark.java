@@ -1,6 +1,5 @@
 package dev.weft.bench;
 
-import dev.weft.internal.server.BenchAccess;
 import dev.weft.web.Response;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;

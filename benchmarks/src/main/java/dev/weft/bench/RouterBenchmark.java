@@ -2,7 +2,7 @@ package dev.weft.bench;
 
 import dev.weft.internal.web.Dispatcher;
 import dev.weft.internal.web.RouteMatch;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.web.RouteCompiler;
 import dev.weft.web.Application;
 import dev.weft.web.Handler;
 import dev.weft.web.Response;
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code /param/r7/{id}/posts/{post}}); each lookup asks for the route registered last, where a router that tried
  * every route in turn would be slowest.
  *
- * <p>The application is built and compiled as the server does it at start ({@code WebAccess.compile}), and the
+ * <p>The application is built and compiled as the server does it at start ({@code RouteCompiler.compile}), and the
  * dispatcher's lookup is measured alone: no socket, no request object, no handler call.
  */
 @State(Scope.Benchmark)
@@ -59,7 +59,7 @@ public class RouterBenchmark {
                     .get("/param/r" + i + "/{id}/posts/{post}", ok);
         }
         app.freeze();
-        dispatcher = WebAccess.get().compile(app);
+        dispatcher = RouteCompiler.compile(app);
         staticPath = "/static/r" + (half - 1) + "/list";
         paramPath = "/param/r" + (half - 1) + "/42/posts/7";
         check(dispatcher.lookup(method, host, staticPath), 0);

@@ -42,7 +42,7 @@ fun Application.routes(block: Routes.() -> Unit): RouteTable {
  * The receiver of [routes]: adds routes whose handlers are suspend functions to [table].
  *
  * Every method takes the path template (`/users/{id}`, see [dev.weft.web.RouteDef]), an optional [name] for URL
- * reversal with [dev.weft.web.Router.url], and the handler last, so it goes after the parentheses. A handler
+ * reversal with [dev.weft.web.Urls.url], and the handler last, so it goes after the parentheses. A handler
  * receives the [Request] as its parameter (`{ req -> ... }`, or `it`) rather than as a receiver, so that inside it
  * `get` and `set` still mean the request's state, not this table's routes. It returns a [Reply]: a
  * [dev.weft.web.Response], an [dev.weft.web.HttpException] (returned or thrown), or a WebSocket response.

@@ -1,5 +1,7 @@
 package dev.weft.kotlin
 
+import dev.weft.client.ClientLimits
+import dev.weft.client.ClientTimeout
 import dev.weft.http.ws.WsMessage
 import dev.weft.loop.Loop
 import dev.weft.web.AccessLog
@@ -12,7 +14,9 @@ import dev.weft.web.Request
 import dev.weft.web.Response
 import dev.weft.web.RouteTable
 import dev.weft.web.ServerConfig
+import dev.weft.web.ServerLimits
 import dev.weft.web.Site
+import dev.weft.web.Urls
 import dev.weft.web.View
 import dev.weft.web.ws.WebSocketResponse
 import dev.weft.web.ws.WsOptions
@@ -151,5 +155,24 @@ class ApiUsageKotlin {
             }
         }
         assertThat(events).containsExactlyInAnyOrder("setup", "startup", "shutdown", "cleanup", "teardown")
+    }
+
+    @Test
+    fun `every configuration value takes a plain lambda and the named route reverses`() {
+        val limits = ServerLimits.create { it.maxHeaderBytes(16384).keepAliveTimeout(Duration.ofSeconds(5)) }
+        val config = ServerConfig.create { it.limits(limits).backlog(64) }
+        val ws = WsOptions.create { it.maxMessageBytes(1024).protocols("chat") }
+        val clientLimits = ClientLimits.create { it.maxBodyBytes(1024) }
+        val timeout = ClientTimeout.create { it.connect(Duration.ofSeconds(2)).total(null) }
+        assertThat(config.limits.maxHeaderBytes).isEqualTo(16384)
+        assertThat(ws.protocols).containsExactly("chat")
+        assertThat(clientLimits.maxBodyBytes).isEqualTo(1024)
+        assertThat(timeout.total).isNull()
+        assertThat(limits.withMaxHeaderCount(64).maxHeaderCount).isEqualTo(64)
+
+        val app = Application.create()
+        app.routes().get("/users/{id}", "user") { req -> Response.text(req.param("id")) }
+        val urls: Urls = app.urls()
+        assertThat(urls.url("user", mapOf("id" to "7"))).isEqualTo("/users/7")
     }
 }

@@ -23,9 +23,9 @@ class ApplicationScopeTest {
         }
 
         assertThat(app.require(db)).isEqualTo("pool")
-        assertThat(app.router().routes().map { it.path() }).containsExactly("/", "/shared")
+        assertThat(app.urls().routes().map { it.path() }).containsExactly("/", "/shared")
         assertThat(admin.parent()).isSameAs(app)
-        assertThat(admin.router().url("panel")).isEqualTo("/admin/panel")
+        assertThat(admin.urls().url("panel")).isEqualTo("/admin/panel")
     }
 
     @Test

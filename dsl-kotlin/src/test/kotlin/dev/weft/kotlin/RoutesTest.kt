@@ -42,7 +42,7 @@ class RoutesTest {
         val table = app.routes { get("/users/{id}", name = "user") { Response.text("u") } }
 
         assertThat(table).isSameAs(app.routes())
-        assertThat(app.router().url("user", mapOf("id" to "42"))).isEqualTo("/users/42")
+        assertThat(app.urls().url("user", mapOf("id" to "42"))).isEqualTo("/users/42")
     }
 
     @Test

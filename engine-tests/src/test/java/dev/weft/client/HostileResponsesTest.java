@@ -130,7 +130,7 @@ class HostileResponsesTest {
         response.write(body);
         session.close();
         session = ClientSession.create(s -> s.loop(loop).trace(events::add).connector(TcpConnector.create(c -> c
-                .loop(loop).limits(ClientLimits.DEFAULT.withMaxBodyBytes(10L << 20)))));
+                .loop(loop).limits(ClientLimits.create().withMaxBodyBytes(10L << 20)))));
         assertFailsAndIsNotPooled(response.toByteArray(), "over maxBodyBytes");
     }
 

@@ -4,7 +4,6 @@ import static dev.weft.client.ClientTesting.url;
 import static dev.weft.test.Await.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.internal.client.DefaultClientSession;
 import dev.weft.loop.Loop;
 import dev.weft.test.TestServer;
 import dev.weft.test.TestServers;
@@ -37,11 +36,11 @@ class UnreleasedResponsesTest {
         await(session.get(url(server, "/empty")));
         ClientResponse read = await(session.get(url(server, "/small")));
         await(read.text());
-        assertThat(DefaultClientSession.unreleasedResponses(session))
+        assertThat(session.unreleasedResponses())
                 .containsExactly("GET " + url(server, "/big") + " (200)");
         session.close();
         assertThat(big.isReleased()).isTrue();
-        assertThat(DefaultClientSession.unreleasedResponses(session)).isEmpty();
+        assertThat(session.unreleasedResponses()).isEmpty();
     }
 
     @Test
@@ -51,7 +50,7 @@ class UnreleasedResponsesTest {
         TestServer server = servers.start(app);
         try (ClientSession session = ClientSession.create(s -> s.loop(loop))) {
             requestAndForget(session, url(server, "/big"));
-            assertThat(DefaultClientSession.unreleasedResponses(session)).hasSize(1);
+            assertThat(session.unreleasedResponses()).hasSize(1);
             CompletableFuture<Void> gone = new CompletableFuture<>();
             watch(loop, session, gone, 500);
             await(gone);
@@ -104,7 +103,7 @@ class UnreleasedResponsesTest {
     /** Asks for a collection every few milliseconds (a loop timer) until the session has no unreleased response. */
     private static void watch(Loop loop, ClientSession session, CompletableFuture<Void> gone, int triesLeft) {
         System.gc();
-        if (DefaultClientSession.unreleasedResponses(session).isEmpty()) {
+        if (session.unreleasedResponses().isEmpty()) {
             gone.complete(null);
         } else if (triesLeft == 0) {
             gone.completeExceptionally(new AssertionError("the response was never collected"));

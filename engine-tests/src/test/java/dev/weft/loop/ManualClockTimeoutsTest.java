@@ -52,7 +52,7 @@ class ManualClockTimeoutsTest {
                     closer.complete(ws);
                     return Reply.async(ws.prepare(req).thenCompose(v -> ws.close(4000, "bye")).thenApply(v -> ws));
                 });
-        server = servers.start(app, TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
+        server = servers.start(app, TestServer.testConfig().toBuilder().limits(ServerLimits.create()
                 .withKeepAliveTimeout(KEEP_ALIVE).withHeaderTimeout(HEADER_TIMEOUT)).build());
     }
 

@@ -42,7 +42,7 @@ class RouteTableTest {
         RouteTable table = RouteTable.create().get("/a", says("a"));
         Application app = Application.create().addRoutes(table);
         table.get("/b", says("b"));
-        assertThat(app.router().routes()).extracting(RouteDef::path).containsExactly("/a");
+        assertThat(app.urls().routes()).extracting(RouteDef::path).containsExactly("/a");
     }
 
     @Test
@@ -223,7 +223,7 @@ class RouteTableTest {
         assertThat(deleted.status()).isEqualTo(403);
         assertThat(deleted.body()).isEqualTo("no deleting");
         assertThat(Answer.text(client.request("TRACE", "/users/any"))).isEqualTo("any TRACE");
-        assertThat(app.router().url("user", java.util.Map.of("id", "7"))).isEqualTo("/users/7");
+        assertThat(app.urls().url("user", java.util.Map.of("id", "7"))).isEqualTo("/users/7");
         assertThat(RouteTable.of(new Users()).size()).isEqualTo(6);
     }
 

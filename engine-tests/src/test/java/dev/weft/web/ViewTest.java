@@ -111,7 +111,7 @@ class ViewTest {
     void a_view_route_can_be_named_and_reversed() {
         Application app = Application.create();
         app.routes().view("/items/{id}", "item", new Item());
-        assertThat(app.router().url("item", Map.of("id", "a b"))).isEqualTo("/items/a%20b");
+        assertThat(app.urls().url("item", Map.of("id", "a b"))).isEqualTo("/items/a%20b");
     }
 
     @Test

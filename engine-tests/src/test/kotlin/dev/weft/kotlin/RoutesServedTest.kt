@@ -48,12 +48,12 @@ class RoutesServedTest {
         val client = clients.create(application {
             routes {
                 get("/users/{id}", name = "user") { req ->
-                    Response.text(req.app().router().url("user", mapOf("id" to req.param("id"))))
+                    Response.text(req.app().urls().url("user", mapOf("id" to req.param("id"))))
                 }
             }
         })
 
-        assertThat(client.app().router().url("user", mapOf("id" to "7"))).isEqualTo("/users/7")
+        assertThat(client.app().urls().url("user", mapOf("id" to "7"))).isEqualTo("/users/7")
         assertThat(await(await(client.get("/users/42")).text())).isEqualTo("/users/42")
     }
 

@@ -1,12 +1,12 @@
 package dev.weft.kotlin
 
-import dev.weft.internal.web.WebAccess
 import dev.weft.loop.Loop
 import dev.weft.test.Await
 import dev.weft.test.Await.await
 import dev.weft.test.MockedRequest
 import dev.weft.test.TestClients
 import dev.weft.test.TestServer
+import dev.weft.test.TestServers
 import dev.weft.test.WeftTest
 import dev.weft.web.HttpException
 import dev.weft.web.HttpNotFound
@@ -152,10 +152,38 @@ class SuspendHandlerTest {
         val reply = handler.handle(MockedRequest.get("/").loop(loop).build())
         await(started)
 
-        WebAccess.get().cancel(reply)
+        reply.cancel()
 
         assertThat(await(cancelled)).isInstanceOf(CancellationException::class.java)
         assertThat(Await.failure(reply.toStage())).isInstanceOf(CancellationException::class.java)
+    }
+
+    @Test
+    fun `a forced stop of the server cancels the coroutine of a handler still running`(servers: TestServers) {
+        val replies = CopyOnWriteArrayList<Reply>()
+        val started = CountDownLatch(1)
+        val cancelled = CompletableFuture<Throwable>()
+        val server = servers.start(recording(replies) {
+            get("/never") {
+                started.countDown()
+                try {
+                    awaitCancellation()
+                } catch (e: CancellationException) {
+                    cancelled.complete(e)
+                    throw e
+                }
+            }
+        })
+
+        Socket(TestServer.HOST, server.port()).use { socket ->
+            socket.getOutputStream().write("GET /never HTTP/1.1\r\nHost: x\r\n\r\n".toByteArray(StandardCharsets.US_ASCII))
+            socket.getOutputStream().flush()
+            assertThat(started.await(Await.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue()
+            server.close() // the test config has no grace period: the server cancels the reply still running
+        }
+
+        assertThat(await(cancelled)).isInstanceOf(CancellationException::class.java)
+        assertThat(Await.failure(replies.single().toStage())).isInstanceOf(CancellationException::class.java)
     }
 
     @Test

@@ -158,6 +158,14 @@ public interface ClientSession extends AutoCloseable {
     boolean isClosed();
 
     /**
+     * The responses of this session that are neither read to the end nor {@link ClientResponse#release() released},
+     * one line per response naming its request, such as {@code "GET http://127.0.0.1:8080/big (200)"}, in no
+     * particular order; empty when there are none. Instrumentation: a test harness fails a test that leaks a
+     * response with it, and an application may log it at shutdown. A snapshot; any thread.
+     */
+    List<String> unreleasedResponses();
+
+    /**
      * Closes the session: every response not yet read or released is logged by request and released, and the
      * connector is closed if the session owns it. New requests then fail. Idempotent; any thread; does not block.
      */
@@ -172,7 +180,7 @@ public interface ClientSession extends AutoCloseable {
         private @Nullable String baseUrl;
         private final MutableHeaders headers = Headers.create();
         private CookieJar cookieJar = CookieJar.create();
-        private ClientTimeout timeout = ClientTimeout.DEFAULT;
+        private ClientTimeout timeout = ClientTimeout.create();
         private boolean raiseForStatus;
         private @Nullable BasicAuth auth;
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
@@ -223,7 +231,7 @@ public interface ClientSession extends AutoCloseable {
             return this;
         }
 
-        /** Time limits; default {@link ClientTimeout#DEFAULT}. */
+        /** Time limits; default {@link ClientTimeout#create()}. */
         public Builder timeout(ClientTimeout timeout) {
             this.timeout = timeout;
             return this;

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.internal.client.ConnectorSettings;
 import dev.weft.internal.client.PooledConnector;
 import dev.weft.loop.Loop;
 import java.net.InetAddress;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *       (15 s, as aiohttp)</li>
  *   <li>{@code dnsCacheTtl}: how long a resolved host is remembered, default {@link #DEFAULT_DNS_CACHE_TTL}
  *       (10 s)</li>
+ *   <li>{@code inMemorySite}: an in-memory site of this JVM that every origin connects to instead of TCP (for
+ *       tests); default none</li>
  * </ul>
  * Callers that find the limits reached wait in a first-come, first-served queue. A pooled connection the server
  * closed is noticed while idle and dropped; if a request on a reused connection still fails before any byte of its
@@ -86,7 +89,8 @@ public interface TcpConnector extends AutoCloseable {
         private @Nullable InetAddress localAddress;
         private boolean verifySsl = true;
         private @Nullable SSLContext sslContext;
-        private ClientLimits limits = ClientLimits.DEFAULT;
+        private ClientLimits limits = ClientLimits.create();
+        private @Nullable String inMemorySite;
 
         private Builder() {
         }
@@ -178,15 +182,42 @@ public interface TcpConnector extends AutoCloseable {
             return this;
         }
 
-        /** Response limits: status line, headers, body. Default {@link ClientLimits#DEFAULT}. */
+        /** Response limits: status line, headers, body. Default {@link ClientLimits#create()}. */
         public Builder limits(ClientLimits limits) {
             this.limits = limits;
             return this;
         }
 
+        /**
+         * Connects every origin, whatever its scheme, host and port, to the in-memory site named {@code name} of this
+         * JVM (a server listening on {@code Site.inMemory(name)}) instead of over TCP: the connector a test uses to
+         * reach a server with no socket. The requests are the same (the URL's host goes in the {@code Host} header,
+         * the pool and the limits work as over TCP); DNS, proxies, TLS and {@link #localAddress} do not apply, so an
+         * {@code https} URL is sent as plain HTTP. Not set by default.
+         *
+         * <p>The connector's loop must be one made for in-memory channels (the test harness's
+         * {@code TestTransport.MEMORY.newLoop(..)}); on another loop each connection fails with a
+         * {@link ClientConnectionException} that says so. So does a connection when no server is bound to
+         * {@code name}.
+         *
+         * @throws IllegalArgumentException if {@code name} is not a host name (letters, digits, {@code .}, {@code -})
+         */
+        public Builder inMemorySite(String name) {
+            if (name.isEmpty() || !name.matches("[A-Za-z0-9.-]+")) {
+                throw new IllegalArgumentException("an in-memory site's name is a host name (letters, digits, '.',"
+                        + " '-'), got '" + name + "'");
+            }
+            this.inMemorySite = name;
+            return this;
+        }
+
+        /** The connector, on the loop given or else {@link Loop#current()}. */
         public TcpConnector build() {
-            return PooledConnector.tcp(loop == null ? Loop.current() : loop, limit, limitPerHost, keepaliveTimeout,
-                    forceClose, useDnsCache, dnsCacheTtl, localAddress, verifySsl, sslContext, limits);
+            Loop on = loop == null ? Loop.current() : loop;
+            ConnectorSettings settings = new ConnectorSettings(limit, limitPerHost, keepaliveTimeout, forceClose,
+                    useDnsCache, dnsCacheTtl, localAddress, limits);
+            return inMemorySite == null ? PooledConnector.tcp(on, settings, verifySsl, sslContext)
+                    : PooledConnector.inMemory(on, settings, inMemorySite);
         }
     }
 }

@@ -14,11 +14,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code maxMessageBytes}: the largest message accepted (after joining fragments and inflating); a larger one
  *       closes the socket with 1009. Default {@value #DEFAULT_MAX_MESSAGE_BYTES}.</li>
  *   <li>{@code heartbeat}: when positive, a ping after this long without a message from the server, and the socket
- *       fails with 1006 when no pong comes within half of it. Default {@link Duration#ZERO}: off.</li>
+ *       fails with 1006 when no pong comes within half of it. Default {@link #DEFAULT_HEARTBEAT}, zero: off.</li>
  *   <li>{@code autoping}: answer pings and hide pings and pongs from the reader. Default on.</li>
  *   <li>{@code autoclose}: answer the server's close frame at once. Default on.</li>
- *   <li>{@code closeTimeout}: how long {@code close()} waits for the server's close frame. Default
- *       {@value #DEFAULT_CLOSE_TIMEOUT_SECONDS} s.</li>
+ *   <li>{@code closeTimeout}: how long {@code close()} waits for the server's close frame. Default 10 s
+ *       ({@link #DEFAULT_CLOSE_TIMEOUT}).</li>
  *   <li>{@code compress}: offer permessage-deflate (RFC 7692), so the server may compress. Default off, as aiohttp's
  *       client.</li>
  *   <li>{@code origin}, {@code header}: sent with the handshake, after the session's default headers.</li>
@@ -29,15 +29,24 @@ import org.jspecify.annotations.Nullable;
 public final class WsConnectOptions {
     /** aiohttp's {@code max_msg_size}: 4 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-    /** aiohttp's close timeout: 10 s. */
+    /** Default {@code heartbeat}: zero, no heartbeat. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ZERO;
+    /** Default {@code closeTimeout}: aiohttp's 10 s. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * aiohttp's close timeout in seconds: 10.
+     *
+     * @deprecated times are {@link Duration}s: use {@link #DEFAULT_CLOSE_TIMEOUT} (a constant cannot log a warning)
+     */
+    @Deprecated(since = "0.1")
     public static final int DEFAULT_CLOSE_TIMEOUT_SECONDS = 10;
 
     private List<String> protocols = List.of();
     private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
-    private Duration heartbeat = Duration.ZERO;
+    private Duration heartbeat = DEFAULT_HEARTBEAT;
     private boolean autoping = true;
     private boolean autoclose = true;
-    private Duration closeTimeout = Duration.ofSeconds(DEFAULT_CLOSE_TIMEOUT_SECONDS);
+    private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private boolean compress;
     private @Nullable String origin;
     private final MutableHeaders headers = Headers.create();

@@ -1,22 +1,22 @@
 package dev.weft.web;
 
 /**
- * A typed key for application state. Keys compare by identity, not by name: declare each key once as a constant and
- * share the constant (two keys named alike are different keys).
+ * A typed key for application state, set on an {@link Application} and read by handlers. Keys compare by identity,
+ * not by name: declare each key once as a constant and share the constant (two keys named alike are different keys).
+ * The name, type and identity rules are {@link TypedKey}'s; an {@code AppKey} is never a {@link RequestKey}.
  *
  * <pre>{@code
  * public static final AppKey<DataSource> DB = AppKey.of("db", DataSource.class);
  * app.set(DB, pool);
  * DataSource db = request.app().require(DB);
  * }</pre>
+ *
+ * @param <T> the type of the value stored under this key
  */
-public final class AppKey<T> {
-    private final String name;
-    private final Class<? super T> type;
+public final class AppKey<T> extends TypedKey<T> {
 
     private AppKey(String name, Class<? super T> type) {
-        this.name = name;
-        this.type = type;
+        super(name, type);
     }
 
     /** A new key; {@code name} is for messages only. */
@@ -28,20 +28,5 @@ public final class AppKey<T> {
     @SuppressWarnings("unchecked")
     public static <T> AppKey<T> ofGeneric(String name, Class<?> rawType) {
         return new AppKey<>(name, (Class<? super T>) rawType);
-    }
-
-    /** The debug name. */
-    public String name() {
-        return name;
-    }
-
-    /** The value type (its raw class for generic types). */
-    public Class<? super T> type() {
-        return type;
-    }
-
-    @Override
-    public String toString() {
-        return "AppKey(" + name + ": " + type.getSimpleName() + ")";
     }
 }

@@ -2,7 +2,7 @@ package dev.weft.web;
 
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.server.HttpServer;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.web.RouteCompiler;
 import dev.weft.loop.Loop;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class AppRunner implements AutoCloseable {
 
     /** A runner with the default config on the implicit loop ({@link Loop#current()}). */
     public static AppRunner create(Application app) {
-        return create(app, ServerConfig.defaults(), Loop.current());
+        return create(app, ServerConfig.create(), Loop.current());
     }
 
     /** A runner with {@code config} on the implicit loop. */
@@ -93,8 +93,7 @@ public final class AppRunner implements AutoCloseable {
             loop.execute(() -> {
                 try {
                     app.freeze();
-                    Dispatcher d = new Dispatcher(WebAccess.get().compile(app));
-                    server = new HttpServer(d.dispatcher, config, loop, allRoutes());
+                    server = new HttpServer(RouteCompiler.compile(app), config, loop, allRoutes());
                 } catch (Throwable t) {
                     done.completeExceptionally(t);
                     return;
@@ -290,9 +289,5 @@ public final class AppRunner implements AutoCloseable {
             out.addAll(a.routes().routes());
         }
         return out;
-    }
-
-    /** Holds the compiled dispatcher (a local record keeps the internal type out of the fields' API). */
-    private record Dispatcher(dev.weft.internal.web.Dispatcher dispatcher) {
     }
 }

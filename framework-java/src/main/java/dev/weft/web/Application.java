@@ -1,6 +1,7 @@
 package dev.weft.web;
 
-import dev.weft.internal.web.AppRouter;
+import dev.weft.internal.util.Deprecations;
+import dev.weft.internal.web.AppUrls;
 import dev.weft.json.JsonCodec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,16 +59,20 @@ public final class Application {
 
     // ---- state
 
-    /** Sets state {@code key}; allowed at any time, also after start. Returns this application. */
+    /**
+     * Sets state {@code key}; allowed at any time, also after start. Returns this application.
+     *
+     * @throws ClassCastException naming the key when {@code value} is not of the key's type (possible only through an
+     *                            unchecked call)
+     */
     public <T> Application set(AppKey<T> key, T value) {
-        state.put(key, Objects.requireNonNull(value, () -> "value for " + key));
+        state.put(key, key.cast(Objects.requireNonNull(value, () -> "value for " + key)));
         return this;
     }
 
     /** The value of {@code key} in this application (not its parent's), or null. */
-    @SuppressWarnings("unchecked")
     public <T> @Nullable T get(AppKey<T> key) {
-        return (T) state.get(key);
+        return key.cast(state.get(key));
     }
 
     /**
@@ -90,9 +95,8 @@ public final class Application {
     }
 
     /** Removes {@code key}; returns the old value or null. */
-    @SuppressWarnings("unchecked")
     public <T> @Nullable T remove(AppKey<T> key) {
-        return (T) state.remove(key);
+        return key.cast(state.remove(key));
     }
 
     // ---- routes and middlewares
@@ -109,9 +113,23 @@ public final class Application {
         return this;
     }
 
-    /** URL reversal and the route list of this application. */
+    /**
+     * The URLs of this application's named routes (URL reversal) and its route list: {@code app.urls().url("user",
+     * Map.of("id", "7"))}. A sub-application's URLs include its mount prefix, as it is when the URL is built.
+     */
+    public Urls urls() {
+        return new AppUrls(routes, this::mountPrefix);
+    }
+
+    /**
+     * The same as {@link #urls()}, under the type's former name.
+     *
+     * @deprecated use {@link #urls()}; logs a warning on first use
+     */
+    @Deprecated(since = "0.1")
     public Router router() {
-        return new AppRouter(routes, this::mountPrefix);
+        Deprecations.warnOnce("Application.router()", "Application.urls()");
+        return new AppUrls(routes, this::mountPrefix);
     }
 
     /** Adds a middleware; the first ever added is the outermost. */
@@ -275,11 +293,13 @@ public final class Application {
         return parent == null ? prefix : parent.mountPrefix() + prefix;
     }
 
-    List<Middleware> middlewares() {
+    /** The middlewares added to this application, outermost first. */
+    public List<Middleware> middlewares() {
         return Collections.unmodifiableList(middlewares);
     }
 
-    List<Mount> subapps() {
+    /** The sub-applications added to this one, in the order added, with where each is mounted. */
+    public List<Mount> subapps() {
         return Collections.unmodifiableList(subapps);
     }
 
@@ -311,7 +331,10 @@ public final class Application {
         return "Application[" + (mountPrefix().isEmpty() ? "/" : mountPrefix()) + ", " + routes.size() + " routes]";
     }
 
-    /** A sub-application and where it is mounted: a path prefix, or a domain. */
-    record Mount(String prefix, @Nullable String domain, Application app) {
+    /**
+     * A sub-application and where it is mounted: under a path {@code prefix} (then {@code domain} is null), or for
+     * the requests whose {@code Host} matches {@code domain} (then {@code prefix} is {@code ""}).
+     */
+    public record Mount(String prefix, @Nullable String domain, Application app) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.weft.web;
 
+import dev.weft.internal.util.Failures;
+
 import dev.weft.loop.Loop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -132,7 +134,7 @@ final class Lifecycle {
             int following = k + 1;
             stage.whenComplete((v, t) -> onLoop(() -> {
                 if (t != null) {
-                    Throwable cause = LaterReply.unwrap(t);
+                    Throwable cause = Failures.unwrap(t);
                     if (errors == null) {
                         done.completeExceptionally(cause);
                         return;

@@ -1,5 +1,7 @@
 package dev.weft.web;
 
+import dev.weft.internal.web.AsyncReply;
+import dev.weft.internal.web.FailedReply;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,7 +21,7 @@ public interface Reply {
 
     /** A reply that completes when {@code stage} does; the stage may complete on any thread. */
     static Reply async(CompletionStage<? extends Reply> stage) {
-        return new LaterReply(stage);
+        return new AsyncReply(stage);
     }
 
     /** A reply that failed with {@code error}; an {@link HttpException} becomes its response, anything else a 500. */
@@ -42,6 +44,19 @@ public interface Reply {
 
     /** This reply as a stage of the response; an {@link HttpException} fails the stage. */
     CompletionStage<Response> toStage();
+
+    /**
+     * Cancels the work behind a reply that is still to come ({@link #async}): the handler's stage is cancelled, and
+     * so is what was derived from it with {@link #then}/{@link #recover}. The server does this when the client goes
+     * away (where the server is set to) and for handlers still running when a graceful stop runs out of time; a
+     * timeout middleware may do it too. A reply that is already there (a {@link Response}, an {@link HttpException},
+     * a failure) has nothing to cancel. Any thread.
+     *
+     * @return whether this call cancelled something
+     */
+    default boolean cancel() {
+        return false;
+    }
 
     /** What a middleware does with a response: return it (changed or not) or another reply. */
     @FunctionalInterface

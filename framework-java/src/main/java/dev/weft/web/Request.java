@@ -20,6 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Request {
 
+    /**
+     * Starts a request that did not come from a connection, for calling a handler or a middleware directly: a unit
+     * test (the test harness's {@code MockedRequest} is built on it), or an adapter that receives requests some
+     * other way. It parses its target and reads its body as a served request does, with the application's limits.
+     * It cannot become a WebSocket.
+     *
+     * @param method an HTTP method, such as {@code GET}
+     * @param target the raw path and query, starting with {@code /}, such as {@code /users/42?x=1}
+     * @throws IllegalArgumentException if {@code method} is not a token or {@code target} does not start with /
+     */
+    static Builder builder(String method, String target) {
+        return new dev.weft.internal.web.RequestBuilder(method, target);
+    }
+
     /** The method, upper-case as sent: {@code GET}, {@code POST}, … */
     String method();
 
@@ -119,7 +133,12 @@ public interface Request {
     /** Whether the request carries a body (a non-zero length, or chunked). */
     boolean hasBody();
 
-    /** The whole body. Completes on the loop; may be called more than once. */
+    /**
+     * The whole body. Completes on the loop; may be called more than once. Fails with
+     * {@link HttpRequestEntityTooLarge} past the size limit, and with {@link HttpBadRequest} when the client's body
+     * framing is malformed (a bad chunk size, say): the server has answered 400 already and closes the connection,
+     * so a handler need not catch it (nothing is logged as an error).
+     */
     CompletionStage<byte[]> bytes();
 
     /** The body decoded with the charset of {@code Content-Type} (UTF-8 by default). */
@@ -157,5 +176,45 @@ public interface Request {
 
         /** Removes header {@code name}. */
         Change removeHeader(String name);
+    }
+
+    /**
+     * Builds a request without a connection; see {@link Request#builder}. Setters return this builder; not
+     * thread-safe.
+     */
+    interface Builder {
+        /** Adds a header. {@code Host} defaults to {@code localhost}. */
+        Builder header(String name, String value);
+
+        /** Sets a placeholder value, as if a route such as {@code /users/{id}} had matched. */
+        Builder matchInfo(String name, String value);
+
+        /** The application the request belongs to (default: a new, empty one). */
+        Builder app(Application app);
+
+        /** The loop the request reports (default: the implicit {@link Loop#current()} when built). */
+        Builder loop(Loop loop);
+
+        /** The whole body (copied), with its {@code Content-Length}. */
+        Builder body(byte[] body);
+
+        /** The protocol version: {@code HTTP/1.1} (the default) or {@code HTTP/1.0}. */
+        Builder version(String version);
+
+        /** The client's address (default {@code 127.0.0.1:40000}). */
+        Builder remote(SocketAddress remote);
+
+        /** The server's address (default {@code 127.0.0.1:8080}). */
+        Builder local(SocketAddress local);
+
+        /** {@code http} (the default) or {@code https}. */
+        Builder scheme(String scheme);
+
+        /**
+         * The request.
+         *
+         * @throws IllegalArgumentException for malformed percent-encoding in the target's path
+         */
+        Request build();
     }
 }

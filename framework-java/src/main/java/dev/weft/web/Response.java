@@ -8,7 +8,7 @@ import dev.weft.http.MutableHeaders;
 import dev.weft.internal.http.NettyHeaders;
 import dev.weft.internal.web.JsonBody;
 import dev.weft.internal.web.ResponseParts;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.web.ResponseAccess;
 import dev.weft.json.JsonCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,23 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Response implements Reply {
     static {
-        WebAccess.install(new WebAccess() {
+        ResponseAccess.install(new ResponseAccess() {
             @Override
-            public ResponseParts parts(Response r) {
+            protected ResponseParts partsOf(Response r) {
                 return new ResponseParts(r.status, r.reason, r.contentType, r.body,
                         r.headers == null ? null : r.headers.unwrap(), r.cookies);
-            }
-
-            @Override
-            public void cancel(Reply reply) {
-                if (reply instanceof LaterReply later) {
-                    later.cancel();
-                }
-            }
-
-            @Override
-            public dev.weft.internal.web.Dispatcher compile(Application app) {
-                return RouteCompiler.compile(app);
             }
         });
     }

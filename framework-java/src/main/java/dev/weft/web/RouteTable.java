@@ -68,7 +68,7 @@ public final class RouteTable {
         return add(method, path, null, handler);
     }
 
-    /** Adds a named route for {@code method}, reversible with {@link Router#url}. */
+    /** Adds a named route for {@code method}, reversible with {@link Urls#url}. */
     public RouteTable route(String method, String path, String name, Handler handler) {
         return add(method, path, name, handler);
     }

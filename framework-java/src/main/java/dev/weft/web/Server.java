@@ -23,7 +23,7 @@ public final class Server {
 
     /** Serves {@code app} on {@code host}:{@code port} with the default config; blocks until the process stops. */
     public static void run(Application app, String host, int port) {
-        run(app, ServerConfig.defaults(), Site.tcp(host, port));
+        run(app, ServerConfig.create(), Site.tcp(host, port));
     }
 
     /** Serves {@code app} on {@code sites} with {@code config}; blocks until the process stops. */

@@ -22,7 +22,8 @@ public sealed interface Site permits Site.Tcp, Site.Unix, Site.InMemory {
      * An in-memory address named {@code name}, reachable only from this JVM (Netty's local channels), with the same
      * HTTP semantics as TCP and no socket. The runner's loop must be one made for it
      * ({@link dev.weft.loop.Loop.Builder#inMemory(boolean) Loop.create(b -> b.inMemory(true))}, as the test harness's
-     * in-memory transport makes); a TCP loop fails the bind. Its URL is {@code http://<name>}.
+     * in-memory transport makes); a TCP loop fails the bind. Its URL is {@code http://<name>}; a client session
+     * reaches it through a connector built with {@code TcpConnector.Builder.inMemorySite(name)}.
      */
     static Site inMemory(String name) {
         return new InMemory(name);

@@ -2,7 +2,6 @@ package dev.weft.test;
 
 import dev.weft.http.Headers;
 import dev.weft.http.MutableHeaders;
-import dev.weft.internal.web.MockRequests;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import dev.weft.web.Request;
@@ -105,13 +104,20 @@ public final class MockedRequest {
         return this;
     }
 
-    /** The request. */
+    /** The request, built with {@link Request#builder}. */
     public Request build() {
-        if (!headers.contains("Host")) {
-            headers.set("Host", "localhost");
+        Request.Builder b = Request.builder(method, target).version(version).remote(remote);
+        headers.forEach(h -> b.header(h.getKey(), h.getValue()));
+        matchInfo.forEach(b::matchInfo);
+        if (app != null) {
+            b.app(app);
         }
-        return MockRequests.create(app != null ? app : Application.create(), loop != null ? loop : Loop.current(),
-                method, target, headers, matchInfo, body, version, remote,
-                new InetSocketAddress("127.0.0.1", 8080), "http");
+        if (loop != null) {
+            b.loop(loop);
+        }
+        if (body != null) {
+            b.body(body);
+        }
+        return b.build();
     }
 }

@@ -5,7 +5,6 @@ import dev.weft.client.ClientSession;
 import dev.weft.client.ClientWebSocket;
 import dev.weft.client.RequestOptions;
 import dev.weft.client.WsConnectOptions;
-import dev.weft.internal.client.DefaultClientSession;
 import dev.weft.loop.Loop;
 import dev.weft.web.Application;
 import java.net.URI;
@@ -199,7 +198,7 @@ public final class TestClient implements AutoCloseable {
      * ({@code GET http://127.0.0.1:4711/users (200)}). Any thread.
      */
     public List<String> unreleasedResponses() {
-        return DefaultClientSession.unreleasedResponses(session);
+        return session.unreleasedResponses();
     }
 
     /** The requests sent whose response head has not arrived yet, each as {@code GET /path}. Any thread. */

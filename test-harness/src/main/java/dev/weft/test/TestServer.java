@@ -94,9 +94,12 @@ public final class TestServer implements AutoCloseable {
         return transport;
     }
 
-    /** The address bound, for a transport's connector. */
-    java.net.SocketAddress address() {
-        return site.address();
+    /** The name of the in-memory site served, for a {@link TestTransport#MEMORY} connector. */
+    String inMemoryName() {
+        if (!(site.site() instanceof Site.InMemory memory)) {
+            throw new IllegalStateException("the server is served over " + transport + ", not in memory");
+        }
+        return memory.name();
     }
 
     /**

@@ -1,13 +1,10 @@
 package dev.weft.test;
 
-import dev.weft.client.ClientLimits;
 import dev.weft.client.TcpConnector;
-import dev.weft.internal.client.ConnectorSettings;
-import dev.weft.internal.client.PooledConnector;
 import dev.weft.loop.Loop;
 import dev.weft.web.Site;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * How a test's client reaches its server: loopback TCP, or in memory inside the JVM (Netty local channels) with the
@@ -56,9 +53,6 @@ public enum TestTransport {
         if (this == TCP) {
             return TcpConnector.create(b -> b.loop(loop));
         }
-        ConnectorSettings settings = new ConnectorSettings(TcpConnector.DEFAULT_LIMIT,
-                TcpConnector.DEFAULT_LIMIT_PER_HOST, TcpConnector.DEFAULT_KEEPALIVE_TIMEOUT, false, false,
-                TcpConnector.DEFAULT_DNS_CACHE_TTL, null, ClientLimits.DEFAULT);
-        return PooledConnector.create(loop, settings, new MemoryTransport(server.address()));
+        return TcpConnector.create(b -> b.loop(loop).inMemorySite(server.inMemoryName()));
     }
 }

@@ -383,7 +383,7 @@ class WebSocketResponseTest {
                     .thenCompose(v -> ws.forEach(m -> null))
                     .thenApply(v -> ws));
         });
-        ServerConfig shortTimeouts = TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
+        ServerConfig shortTimeouts = TestServer.testConfig().toBuilder().limits(ServerLimits.create()
                 .withKeepAliveTimeout(Duration.ofMillis(200)).withHeaderTimeout(Duration.ofMillis(200))
                 .withBodyIdleTimeout(Duration.ofMillis(200))).build();
         ClientWebSocket ws = await(clients.create(app, shortTimeouts).wsConnect("/quiet"));

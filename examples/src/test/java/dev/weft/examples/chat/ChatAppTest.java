@@ -32,7 +32,7 @@ class ChatAppTest {
     @BeforeEach
     void start() throws Exception {
         loop = Loop.create(1);
-        runner = AppRunner.create(app, ServerConfig.defaults(), loop);
+        runner = AppRunner.create(app, ServerConfig.create(), loop);
         site = runner.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

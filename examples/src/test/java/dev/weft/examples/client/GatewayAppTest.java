@@ -24,9 +24,9 @@ class GatewayAppTest {
     @BeforeEach
     void start() throws Exception {
         loop = Loop.create(1);
-        upstream = AppRunner.create(HelloApp.app(), ServerConfig.defaults(), loop);
+        upstream = AppRunner.create(HelloApp.app(), ServerConfig.create(), loop);
         BoundSite hello = upstream.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        gateway = AppRunner.create(GatewayApp.app(hello.url() + "/"), ServerConfig.defaults(), loop);
+        gateway = AppRunner.create(GatewayApp.app(hello.url() + "/"), ServerConfig.create(), loop);
         site = gateway.start(Site.tcp("127.0.0.1", 0)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

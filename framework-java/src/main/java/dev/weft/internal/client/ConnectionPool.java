@@ -272,10 +272,8 @@ final class ConnectionPool {
         return n;
     }
 
-    private static Throwable unwrap(Throwable e) {
-        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
-            e = e.getCause();
-        }
+    private static Throwable unwrap(Throwable error) {
+        Throwable e = dev.weft.internal.util.Failures.unwrap(error);
         return e instanceof ClientConnectionException ? e : new ClientConnectionException(e.getMessage(), e);
     }
 }

@@ -101,10 +101,10 @@ public final class DefaultClientSession implements ClientSession {
         };
     }
 
-    /** The unreleased responses of {@code session}, by request: what a test harness fails a leaking test with. */
-    public static List<String> unreleasedResponses(ClientSession session) {
+    @Override
+    public List<String> unreleasedResponses() {
         List<String> out = new ArrayList<>();
-        for (ResponseState s : ((DefaultClientSession) session).unreleased) {
+        for (ResponseState s : unreleased) {
             out.add(s.description());
         }
         return out;

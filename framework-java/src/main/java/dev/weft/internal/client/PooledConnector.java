@@ -1,6 +1,5 @@
 package dev.weft.internal.client;
 
-import dev.weft.client.ClientLimits;
 import dev.weft.client.TcpConnector;
 import dev.weft.client.Tracer;
 import dev.weft.internal.loop.NettyLoop;
@@ -13,7 +12,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link TcpConnector} over a {@link ConnectionPool} and a {@link Transport}. Pinned to one event loop of its
  * {@link Loop}: the pool, its connections and every exchange on them run there, so none of it needs a lock.
- * {@link #create(Loop, ConnectorSettings, Transport)} is how the test harness plugs an in-memory transport in.
  */
 public final class PooledConnector implements TcpConnector {
     private final NettyLoop loop;
@@ -46,20 +43,16 @@ public final class PooledConnector implements TcpConnector {
         this.pool = new ConnectionPool(netty, eventLoop, settings, transport);
     }
 
-    /** A connector with {@code transport} (the harness's in-memory one, say) instead of TCP. */
-    public static PooledConnector create(Loop loop, ConnectorSettings settings, Transport transport) {
-        return new PooledConnector(loop, settings, transport);
-    }
-
-    /** What {@code TcpConnector.Builder.build()} makes. */
-    public static TcpConnector tcp(Loop loop, int limit, int limitPerHost, Duration keepaliveTimeout,
-                                   boolean forceClose, boolean useDnsCache, Duration dnsCacheTtl,
-                                   @Nullable InetAddress localAddress, boolean verifySsl,
-                                   @Nullable SSLContext sslContext, ClientLimits limits) {
-        ConnectorSettings settings = new ConnectorSettings(limit, limitPerHost, keepaliveTimeout, forceClose,
-                useDnsCache, dnsCacheTtl, localAddress, limits);
+    /** What {@code TcpConnector.Builder.build()} makes over TCP: DNS, proxies and TLS as {@code verifySsl} says. */
+    public static TcpConnector tcp(Loop loop, ConnectorSettings settings, boolean verifySsl,
+                                   @Nullable SSLContext sslContext) {
         SslContext ssl = sslContext(verifySsl, sslContext);
         return new PooledConnector(loop, settings, new TcpTransport(loop, settings, ssl, verifySsl));
+    }
+
+    /** What {@code TcpConnector.Builder.build()} makes with {@code inMemorySite(site)}: every origin goes there. */
+    public static TcpConnector inMemory(Loop loop, ConnectorSettings settings, String site) {
+        return new PooledConnector(loop, settings, new MemoryTransport(site));
     }
 
     private static SslContext sslContext(boolean verify, @Nullable SSLContext jdk) {

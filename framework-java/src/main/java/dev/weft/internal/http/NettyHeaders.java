@@ -38,16 +38,6 @@ public final class NettyHeaders implements MutableHeaders {
         return headers;
     }
 
-    /** Netty headers holding {@code h}'s values, without a copy where {@code h} is already Netty-backed. */
-    public static HttpHeaders toNetty(Headers h) {
-        if (h instanceof NettyHeaders n) {
-            return n.headers;
-        }
-        NettyHeaders copy = create();
-        copy.addAll(h);
-        return copy.headers;
-    }
-
     @Override
     public @Nullable String get(CharSequence name) {
         return headers.get(name);

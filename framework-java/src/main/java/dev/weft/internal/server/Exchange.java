@@ -7,8 +7,10 @@ import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.RequestBody;
+import dev.weft.internal.web.RequestHead;
+import dev.weft.internal.web.UnmatchedHandler;
 import dev.weft.internal.web.RouteMatch;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.util.Failures;
 import dev.weft.web.Application;
 import dev.weft.web.Handler;
 import dev.weft.web.HttpException;
@@ -27,7 +29,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -152,20 +153,30 @@ final class Exchange implements ProtocolSwitch {
                 return null;
             }
         }
-        RequestBody body = hasBody ? RequestBody.open(limit, contentLength) : RequestBody.empty();
+        RequestBody body = hasBody ? RequestBody.open(limit, contentLength) : RequestBody.empty(contentLength);
         if (expect != null && hasBody && head.protocolVersion() == HttpVersion.HTTP_1_1) {
             // 100 Continue only once the handler asks for the body: a handler or middleware that answers without
             // reading it (401, 403, a redirect) spares the client the upload, as aiohttp's per-route expect
             // handler allows. The connection then closes after the answer (the body's framing is unknown).
             body.onFirstRead(stream::sendContinue);
         }
-        DefaultRequest request = new DefaultRequest(info, method, uri, rawPath, path, query,
-                NettyHeaders.readOnly(head.headers()), head.protocolVersion().text(), keepAlive(head),
-                body, contentLength, owner);
+        RequestHead parsed = new RequestHead(method, uri, rawPath, path, query, NettyHeaders.readOnly(head.headers()),
+                head.protocolVersion().text(), keepAlive(head));
+        DefaultRequest request = new DefaultRequest(info, parsed, body, owner);
         request.route(match);
-        Handler handler = match instanceof RouteMatch.Found f ? f.route().chain() : server.dispatcher().unmatched();
+        Handler handler;
+        if (match instanceof RouteMatch.Found f) {
+            handler = f.route().chain();
+        } else {
+            handler = server.dispatcher().unmatched();
+            if (match instanceof RouteMatch.MethodNotAllowed m) {
+                request.set(UnmatchedHandler.ALLOWED, m.allowed());
+            }
+        }
         Exchange exchange = new Exchange(request, body, head, server, stream, handler);
-        request.protocolSwitch(exchange);
+        if (wantsWebSocket(head)) {
+            request.set(ProtocolSwitch.KEY, exchange); // only an upgrade request can switch protocols
+        }
         return exchange;
     }
 
@@ -204,7 +215,7 @@ final class Exchange implements ProtocolSwitch {
         body.abort(cause);
         Reply p = pending;
         if (cancel && p != null) {
-            WebAccess.get().cancel(p);
+            p.cancel();
         }
     }
 
@@ -212,7 +223,7 @@ final class Exchange implements ProtocolSwitch {
     void cancel() {
         Reply p = pending;
         if (p != null) {
-            WebAccess.get().cancel(p);
+            p.cancel();
         }
     }
 
@@ -248,7 +259,7 @@ final class Exchange implements ProtocolSwitch {
         private void settle(@Nullable Response r, @Nullable Throwable e) {
             Upgraded up = upgraded;
             if (up != null) {
-                Throwable t = e == null ? null : unwrap(e);
+                Throwable t = e == null ? null : Failures.unwrap(e);
                 if (t != null && !(t instanceof CancellationException)) {
                     LOG.error("Error in a handler after its connection switched protocols", t);
                 }
@@ -272,10 +283,7 @@ final class Exchange implements ProtocolSwitch {
             respond(r);
             return;
         }
-        Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = e == null ? null : Failures.unwrap(e);
         if (t instanceof HttpException h) {
             respond(h.toResponse());
         } else if (t instanceof CancellationException) {
@@ -287,14 +295,6 @@ final class Exchange implements ProtocolSwitch {
             LOG.error("Error handling request {} {}", request.method(), request.rawTarget(), t);
             respond(Response.text("500: Internal Server Error").status(500));
         }
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     // ---- ProtocolSwitch
@@ -357,18 +357,18 @@ final class Exchange implements ProtocolSwitch {
                 || wantsWebSocket(this.head) || body.awaitingContinue();
         ChannelHandlerContext ctx = stream.context();
         boolean head = "HEAD".equals(request.method());
-        boolean http10 = this.head.protocolVersion() == HttpVersion.HTTP_1_0;
         boolean log = server.accessLog().active();
+        int options = (head ? ResponseWriter.HEAD_REQUEST : 0) | (close ? ResponseWriter.CLOSE : 0)
+                | (this.head.protocolVersion() == HttpVersion.HTTP_1_0 ? ResponseWriter.HTTP_1_0 : 0)
+                | (log ? ResponseWriter.KEEP_HEADERS : 0);
         ResponseWriter.Encoded out;
         try {
-            out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(response), head, close, http10,
-                    server.serverHeader(), request.app().jsonCodec(), log, server.date());
+            out = server.writer().encode(ctx.alloc(), response, request.app().jsonCodec(), options);
         } catch (Exception e) {
             LOG.error("Error encoding the response to {} {}", request.method(), request.rawTarget(), e);
             try {
-                out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(
-                        Response.text("500: Internal Server Error").status(500)), head, close, http10,
-                        server.serverHeader(), request.app().jsonCodec(), log, server.date());
+                out = server.writer().encode(ctx.alloc(), Response.text("500: Internal Server Error").status(500),
+                        request.app().jsonCodec(), options);
             } catch (Exception again) {
                 ctx.close();
                 return;

@@ -2,8 +2,8 @@ package dev.weft.internal.server;
 
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.ProtocolSwitch;
-import dev.weft.internal.web.WebAccess;
 import dev.weft.loop.Timer;
+import dev.weft.web.HttpBadRequest;
 import dev.weft.web.Response;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Section map: connection events; inbound messages; the exchange's stream; refusing; finishing and idling.
  */
-final class Http1Connection extends ChannelInboundHandlerAdapter implements Exchange.Stream {
+public final class Http1Connection extends ChannelInboundHandlerAdapter implements Exchange.Stream {
     private static final Logger LOG = LoggerFactory.getLogger(Http1Connection.class);
     /** Pipelined messages held while a request is in progress before reading pauses. */
     static final int MAX_QUEUED_MESSAGES = 64;
@@ -76,7 +76,7 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
     /** The connection switched protocols (a WebSocket): it is no longer HTTP. */
     private ProtocolSwitch.@Nullable Upgraded upgraded;
 
-    Http1Connection(HttpServer server) {
+    public Http1Connection(HttpServer server) {
         this.server = server;
     }
 
@@ -225,7 +225,9 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
             // Answer first: a handler waiting for the body then finds its exchange over, instead of racing us
             // with a 500 for the decoder's exception.
             failFraming(result.cause(), true);
-            ex.body.abort(result.cause());
+            // The client's fault, answered already: a handler reading the body sees a 400 (stackless, never logged
+            // as an error), not the decoder's exception with its stack trace, which any client could make us log.
+            ex.body.abort(new HttpBadRequest("400: malformed request body: " + result.cause().getMessage()));
             return;
         }
         ex.body.offer(content.content(), last);
@@ -366,8 +368,8 @@ final class Http1Connection extends ChannelInboundHandlerAdapter implements Exch
         LOG.debug("refused request with {}: {}", status, why);
         Response r = Response.text(text).status(status);
         try {
-            ResponseWriter.Encoded out = ResponseWriter.encode(ctx.alloc(), WebAccess.get().parts(r), false, true,
-                    false, server.serverHeader(), dev.weft.json.JsonCodec.jackson(), false, server.date());
+            ResponseWriter.Encoded out = server.writer().encode(ctx.alloc(), r, dev.weft.json.JsonCodec.jackson(),
+                    ResponseWriter.CLOSE);
             lingerThenClose(write(out));
         } catch (IOException e) {
             ctx.close();

@@ -50,8 +50,7 @@ public final class HttpServer {
     private final ServerConfig config;
     private final NettyLoop loop;
     private final AccessLogger accessLog;
-    private final DateHeader date;
-    private final AsciiString serverHeader;
+    private final ResponseWriter writer;
     private final Set<String> knownMethods;
     private final Set<Http1Connection> connections = ConcurrentHashMap.newKeySet();
     /** Connections that switched protocols (WebSockets), closed their own way at a graceful stop. */
@@ -67,8 +66,7 @@ public final class HttpServer {
         this.config = config;
         this.loop = loop;
         this.accessLog = new AccessLogger(config.accessLog(), loop.clock());
-        this.date = new DateHeader(loop.clock());
-        this.serverHeader = AsciiString.cached(config.serverHeader());
+        this.writer = new ResponseWriter(AsciiString.cached(config.serverHeader()), loop.clock());
         Set<String> methods = new HashSet<>(STANDARD_METHODS);
         for (RouteDef r : allRoutes) {
             methods.add(r.method());
@@ -280,11 +278,11 @@ public final class HttpServer {
         return dispatcher;
     }
 
-    ServerConfig config() {
+    public ServerConfig config() {
         return config;
     }
 
-    NettyLoop loop() {
+    public NettyLoop loop() {
         return loop;
     }
 
@@ -293,16 +291,12 @@ public final class HttpServer {
         return loop.clock();
     }
 
-    /** The {@code Date} header value now. */
-    AsciiString date() {
-        return date.now();
-    }
-
     AccessLogger accessLog() {
         return accessLog;
     }
 
-    AsciiString serverHeader() {
-        return serverHeader;
+    /** Encodes this server's responses. */
+    ResponseWriter writer() {
+        return writer;
     }
 }

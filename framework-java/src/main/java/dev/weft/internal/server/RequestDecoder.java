@@ -42,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Loop thread only.
  */
-final class RequestDecoder extends HttpRequestDecoder {
+public final class RequestDecoder extends HttpRequestDecoder {
     private static final byte LF = '\n';
     private static final String OBS_FOLD = "obs-fold: a header line starts with whitespace";
     /** Bytes held after a WebSocket upgrade request before reading pauses until the handler decides. */
@@ -77,7 +77,7 @@ final class RequestDecoder extends HttpRequestDecoder {
     private boolean holding;
 
     /** A decoder enforcing {@code limits}, its read deadlines on {@code loop}'s clock and timers. */
-    RequestDecoder(ServerLimits limits, NettyLoop loop) {
+    public RequestDecoder(ServerLimits limits, NettyLoop loop) {
         super(new HttpDecoderConfig()
                 .setMaxInitialLineLength(limits.maxRequestLineBytes())
                 .setMaxHeaderSize(limits.maxHeaderBytes())

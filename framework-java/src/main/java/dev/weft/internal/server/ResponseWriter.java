@@ -3,8 +3,11 @@ package dev.weft.internal.server;
 import dev.weft.http.Cookie;
 import dev.weft.http.HttpStatus;
 import dev.weft.internal.web.JsonBody;
+import dev.weft.internal.web.ResponseAccess;
 import dev.weft.internal.web.ResponseParts;
 import dev.weft.json.JsonCodec;
+import dev.weft.loop.LoopClock;
+import dev.weft.web.Response;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * here, not through Netty's header map and {@code HttpResponseEncoder}, spares a map, its entries and a second pass
  * over them for every response: the cost that shows most when 16 pipelined requests share one read.
  */
-final class ResponseWriter {
+public final class ResponseWriter {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] COLON_SPACE = {':', ' '};
     private static final AsciiString TEXT_PLAIN = AsciiString.cached(dev.weft.http.MediaTypes.TEXT_PLAIN);
@@ -45,14 +48,12 @@ final class ResponseWriter {
     private static final DefaultHttpHeadersFactory UNVALIDATED =
             DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
-    private ResponseWriter() {
-    }
-
     /**
      * A response as bytes: {@code head} holds the status line, the headers and, when small, the body; a larger
      * body is {@code body}. {@code headers} is what was sent, kept only when asked for (for the access log).
      */
-    record Encoded(int status, int bodyBytes, ByteBuf head, @Nullable ByteBuf body, @Nullable HttpHeaders headers) {
+    public record Encoded(int status, int bodyBytes, ByteBuf head, @Nullable ByteBuf body,
+                          @Nullable HttpHeaders headers) {
         void release() {
             head.release();
             if (body != null) {
@@ -61,16 +62,38 @@ final class ResponseWriter {
         }
     }
 
+    /** The request was HEAD: headers as for GET, no body. */
+    static final int HEAD_REQUEST = 1;
+    /** The connection closes after this response ({@code Connection: close}). */
+    static final int CLOSE = 1 << 1;
+    /** The client spoke HTTP/1.0: keep-alive must be announced. */
+    static final int HTTP_1_0 = 1 << 2;
+    /** Return the headers as sent, in {@link Encoded#headers} (the access log wants them). */
+    static final int KEEP_HEADERS = 1 << 3;
+
+    /** The {@code Server} header this server sends (empty for none). */
+    private final AsciiString serverHeader;
+    /** The {@code Date} header, on the server loop's clock. */
+    private final DateHeader date;
+
+    /** A writer sending {@code serverHeader} (empty for none) and the time on {@code clock} (its loop's). */
+    public ResponseWriter(AsciiString serverHeader, LoopClock clock) {
+        this.serverHeader = serverHeader;
+        this.date = new DateHeader(clock);
+    }
+
     /**
-     * @param head       whether the request was HEAD (headers as for GET, no body)
-     * @param close      whether the connection closes after this response
-     * @param http10     whether the client spoke HTTP/1.0 (then keep-alive must be announced)
-     * @param keepHeaders whether to return the headers sent (the access log wants them)
-     * @param date       the {@code Date} header value (the server's {@link DateHeader})
+     * Encodes {@code response}; {@code codec} encodes a JSON body that names none. {@code options} is a sum of
+     * {@link #HEAD_REQUEST}, {@link #CLOSE}, {@link #HTTP_1_0} and {@link #KEEP_HEADERS}: flags rather than booleans
+     * in a row, so a call says what it asks for and allocates nothing.
      */
-    static Encoded encode(ByteBufAllocator alloc, ResponseParts r, boolean head, boolean close, boolean http10,
-                          AsciiString serverHeader, JsonCodec codec, boolean keepHeaders, AsciiString date)
+    public Encoded encode(ByteBufAllocator alloc, Response response, JsonCodec codec, int options)
             throws IOException {
+        ResponseParts r = ResponseAccess.parts(response);
+        boolean head = (options & HEAD_REQUEST) != 0;
+        boolean close = (options & CLOSE) != 0;
+        boolean http10 = (options & HTTP_1_0) != 0;
+        boolean keepHeaders = (options & KEEP_HEADERS) != 0;
         int status = r.status();
         // 205 Reset Content carries no content either (RFC 9110 15.3.6), but says so with Content-Length: 0.
         boolean bodyAllowed = !HttpStatus.forbidsBody(status) && status != RESET_CONTENT;
@@ -113,7 +136,7 @@ final class ResponseWriter {
             if (bodyAllowed || status == RESET_CONTENT) {
                 header(out, sent, HttpHeaderNames.CONTENT_LENGTH, length);
             }
-            header(out, sent, HttpHeaderNames.DATE, date);
+            header(out, sent, HttpHeaderNames.DATE, date.now());
             if (!serverHeader.isEmpty() && !givenServer) {
                 header(out, sent, HttpHeaderNames.SERVER, serverHeader);
             }

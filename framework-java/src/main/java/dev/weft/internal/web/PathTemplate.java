@@ -137,11 +137,6 @@ public final class PathTemplate {
         return b.toString();
     }
 
-    /** A new template with {@code prefix} (a static path like {@code /admin}) in front. */
-    public PathTemplate withPrefix(String prefix) {
-        return prefix.isEmpty() ? this : parse(prefix + source);
-    }
-
     /**
      * The percent-encoded path for {@code params}; each value must match its placeholder.
      *

@@ -1,6 +1,7 @@
 package dev.weft.internal.web;
 
 import dev.weft.internal.loop.NettyLoop;
+import dev.weft.web.RequestKey;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -9,10 +10,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a handler takes its connection over for another protocol (a WebSocket): the exchange answers
- * {@code 101 Switching Protocols} and the connection stops being HTTP. Reached from {@link DefaultRequest#protocolSwitch}.
+ * {@code 101 Switching Protocols} and the connection stops being HTTP. Reached through {@link #KEY}.
  * Loop thread only.
  */
 public interface ProtocolSwitch {
+
+    /**
+     * Where the server leaves the hook on a request that asks to upgrade ({@code Upgrade: websocket}): request state,
+     * so that a middleware's clone or wrapper of the request still reaches it, and no request is downcast.
+     */
+    RequestKey<ProtocolSwitch> KEY = RequestKey.of("weft.protocolSwitch", ProtocolSwitch.class);
 
     /**
      * Sends {@code 101 Switching Protocols} with {@code headers}, then replaces the HTTP codec by {@code handlers}

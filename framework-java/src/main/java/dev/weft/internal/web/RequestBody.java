@@ -15,6 +15,8 @@ public final class RequestBody {
     private static final byte[] NONE = new byte[0];
 
     private final long limit;
+    /** The {@code Content-Length} the request declared, or -1 when it declared none. */
+    private final long declaredLength;
     private byte[] data;
     private int size;
     private boolean complete;
@@ -22,20 +24,21 @@ public final class RequestBody {
     private @Nullable CompletableFuture<byte[]> result;
     private @Nullable Runnable onFirstRead;
 
-    private RequestBody(long limit, int expected) {
+    private RequestBody(long limit, long declaredLength, int expected) {
         this.limit = limit;
+        this.declaredLength = declaredLength;
         this.data = expected > 0 ? new byte[expected] : NONE;
     }
 
     /** A body still to arrive; {@code expected} (the declared length, or -1) sizes the first buffer. */
     public static RequestBody open(long limit, long expected) {
         int initial = expected > 0 && expected <= limit ? (int) Math.min(expected, Integer.MAX_VALUE - 8) : 0;
-        return new RequestBody(limit, initial);
+        return new RequestBody(limit, expected, initial);
     }
 
-    /** A body that is complete and empty. */
-    public static RequestBody empty() {
-        RequestBody b = new RequestBody(0, 0);
+    /** A body that is complete and empty; {@code declaredLength} is the request's {@code Content-Length} or -1. */
+    public static RequestBody empty(long declaredLength) {
+        RequestBody b = new RequestBody(0, declaredLength, 0);
         b.complete = true;
         return b;
     }
@@ -92,6 +95,11 @@ public final class RequestBody {
             }
         }
         return result;
+    }
+
+    /** The {@code Content-Length} the request declared, or -1 when it declared none. */
+    public long declaredLength() {
+        return declaredLength;
     }
 
     /** Runs {@code action} when the body is first asked for (to send {@code 100 Continue}), not before. */

@@ -330,11 +330,6 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         return send(alloc -> new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text)));
     }
 
-    /** Sends a text message already encoded as UTF-8 (JSON). Any thread. */
-    public CompletionStage<Void> sendUtf8(byte[] utf8) {
-        return send(alloc -> new TextWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(utf8)));
-    }
-
     /** Sends a binary message. Any thread. */
     public CompletionStage<Void> sendBytes(byte[] data) {
         return send(alloc -> new BinaryWebSocketFrame(io.netty.buffer.Unpooled.wrappedBuffer(data)));

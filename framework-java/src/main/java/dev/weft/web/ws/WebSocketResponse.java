@@ -4,7 +4,6 @@ import dev.weft.http.ws.WebSocket;
 import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
-import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.ws.Handshake;
 import dev.weft.internal.web.ws.Upgrade;
@@ -78,8 +77,14 @@ public final class WebSocketResponse implements Reply, WebSocket {
         if (conn != null) {
             return CompletableFuture.failedFuture(new IllegalStateException("prepare() was called already"));
         }
-        ProtocolSwitch hook = request instanceof DefaultRequest d ? d.protocolSwitch() : null;
+        ProtocolSwitch hook = request.get(ProtocolSwitch.KEY);
         if (hook == null) {
+            // Not an upgrade request at all: the handshake check says why, as a 400.
+            try {
+                Handshake.check(request, options);
+            } catch (HttpException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "this request cannot become a WebSocket: it did not come from a Weft server connection"));
         }

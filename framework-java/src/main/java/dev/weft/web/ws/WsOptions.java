@@ -1,6 +1,7 @@
 package dev.weft.web.ws;
 
 import dev.weft.http.ws.WsCloseCode;
+import dev.weft.internal.util.Checks;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,44 +16,76 @@ import java.util.function.Consumer;
  *       {@value #DEFAULT_MAX_MESSAGE_BYTES} (aiohttp's {@code max_msg_size}).</li>
  *   <li>{@code heartbeat}: when positive, a ping is sent after this long without a message from the peer, and the
  *       socket is closed with {@link WsCloseCode#ABNORMAL_CLOSURE 1006} semantics (no close frame) when no pong comes
- *       within half of it. Default {@link Duration#ZERO}: off.</li>
- *   <li>{@code autoping}: answer pings with pongs and do not deliver pings or pongs to the reader. Default on.</li>
- *   <li>{@code autoclose}: answer a close frame from the peer at once and close. Default on.</li>
+ *       within half of it. Default {@link #DEFAULT_HEARTBEAT}, zero: off.</li>
+ *   <li>{@code autoping}: answer pings with pongs and do not deliver pings or pongs to the reader. Default
+ *       {@value #DEFAULT_AUTOPING}.</li>
+ *   <li>{@code autoclose}: answer a close frame from the peer at once and close. Default
+ *       {@value #DEFAULT_AUTOCLOSE}.</li>
  *   <li>{@code closeTimeout}: how long {@link WebSocketResponse#close} waits for the peer's close frame before
- *       cutting the connection. Default {@link #DEFAULT_CLOSE_TIMEOUT_SECONDS} s.</li>
- *   <li>{@code compress}: accept permessage-deflate (RFC 7692) when the client offers it. Default on.</li>
+ *       cutting the connection. Default 10 s ({@link #DEFAULT_CLOSE_TIMEOUT}).</li>
+ *   <li>{@code compress}: accept permessage-deflate (RFC 7692) when the client offers it. Default
+ *       {@value #DEFAULT_COMPRESS}.</li>
  *   <li>{@code allowedOrigins}: when not empty, a handshake whose {@code Origin} is not in the list is refused with
  *       403. Compared exactly (scheme, host and port as the browser sends them). Default empty: any origin.</li>
  * </ul>
+ * The constructor refuses a bad setting with a message naming it. Change one with its wither
+ * ({@code options.withHeartbeat(Duration.ofSeconds(30))}) or several with the builder, whose methods have the same
+ * names ({@code WsOptions.create(o -> o.heartbeat(Duration.ofSeconds(30)).protocols("chat"))}).
+ *
+ * @param protocols       subprotocols the server speaks
+ * @param maxMessageBytes the largest message accepted [1009]
+ * @param heartbeat       the ping interval, zero for none
+ * @param autoping        whether pings are answered and hidden from the reader
+ * @param autoclose       whether the peer's close frame is answered at once
+ * @param closeTimeout    how long a close waits for the peer's close frame
+ * @param compress        whether permessage-deflate is accepted
+ * @param allowedOrigins  the origins a handshake may come from, empty for any
  */
 public record WsOptions(List<String> protocols, int maxMessageBytes, Duration heartbeat, boolean autoping,
                         boolean autoclose, Duration closeTimeout, boolean compress, List<String> allowedOrigins) {
-    /** aiohttp's {@code max_msg_size}: 4 MiB. */
+    /** Default {@code maxMessageBytes}: aiohttp's {@code max_msg_size}, 4 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-    /** aiohttp's close timeout: 10 s. */
+    /** Default {@code heartbeat}: zero, no heartbeat. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ZERO;
+    /** Default {@code autoping}: on. */
+    public static final boolean DEFAULT_AUTOPING = true;
+    /** Default {@code autoclose}: on. */
+    public static final boolean DEFAULT_AUTOCLOSE = true;
+    /** Default {@code closeTimeout}: aiohttp's 10 s. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Default {@code compress}: on. */
+    public static final boolean DEFAULT_COMPRESS = true;
+    /**
+     * aiohttp's close timeout in seconds: 10.
+     *
+     * @deprecated times are {@link Duration}s: use {@link #DEFAULT_CLOSE_TIMEOUT} (a constant cannot log a warning)
+     */
+    @Deprecated(since = "0.1")
     public static final int DEFAULT_CLOSE_TIMEOUT_SECONDS = 10;
-    private static final WsOptions DEFAULTS = new Builder().build();
 
+    private static final WsOptions DEFAULTS = new WsOptions(List.of(), DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_HEARTBEAT,
+            DEFAULT_AUTOPING, DEFAULT_AUTOCLOSE, DEFAULT_CLOSE_TIMEOUT, DEFAULT_COMPRESS, List.of());
+
+    /**
+     * Options with every setting given; the lists are copied.
+     *
+     * @throws IllegalArgumentException naming the setting when one is out of range, or a subprotocol is not a token
+     * @throws NullPointerException     naming the setting when one is null
+     */
     public WsOptions {
-        protocols = List.copyOf(protocols);
-        allowedOrigins = List.copyOf(allowedOrigins);
-        if (maxMessageBytes <= 0) {
-            throw new IllegalArgumentException("maxMessageBytes must be positive, got " + maxMessageBytes);
-        }
-        if (heartbeat.isNegative()) {
-            throw new IllegalArgumentException("heartbeat must be zero (off) or positive, got " + heartbeat);
-        }
-        if (closeTimeout.isNegative() || closeTimeout.isZero()) {
-            throw new IllegalArgumentException("closeTimeout must be positive, got " + closeTimeout);
-        }
+        protocols = List.copyOf(Checks.notNull(protocols, "WsOptions.protocols"));
+        allowedOrigins = List.copyOf(Checks.notNull(allowedOrigins, "WsOptions.allowedOrigins"));
+        Checks.positive(maxMessageBytes, "WsOptions.maxMessageBytes");
+        Checks.zeroOrPositive(heartbeat, "WsOptions.heartbeat");
+        Checks.positive(closeTimeout, "WsOptions.closeTimeout");
         for (String p : protocols) {
             if (p.isEmpty() || p.contains(",") || p.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
-                throw new IllegalArgumentException("a subprotocol is a token, got '" + p + "'");
+                throw new IllegalArgumentException("WsOptions.protocols: a subprotocol is a token, got '" + p + "'");
             }
         }
     }
 
-    /** The defaults. */
+    /** The defaults above. */
     public static WsOptions create() {
         return DEFAULTS;
     }
@@ -66,7 +99,12 @@ public record WsOptions(List<String> protocols, int maxMessageBytes, Duration he
 
     /** A builder starting from the defaults. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(DEFAULTS);
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Whether a heartbeat is configured. */
@@ -74,60 +112,125 @@ public record WsOptions(List<String> protocols, int maxMessageBytes, Duration he
         return !heartbeat.isZero();
     }
 
-    /** Builds {@link WsOptions}; setters return this, {@link #build} validates. Not thread-safe. */
-    public static final class Builder {
-        private List<String> protocols = List.of();
-        private int maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
-        private Duration heartbeat = Duration.ZERO;
-        private boolean autoping = true;
-        private boolean autoclose = true;
-        private Duration closeTimeout = Duration.ofSeconds(DEFAULT_CLOSE_TIMEOUT_SECONDS);
-        private boolean compress = true;
-        private List<String> allowedOrigins = List.of();
+    /** These options with {@code protocols} changed. */
+    public WsOptions withProtocols(String... protocols) {
+        return toBuilder().protocols(protocols).build();
+    }
 
-        private Builder() {
+    /** These options with {@code maxMessageBytes} changed. */
+    public WsOptions withMaxMessageBytes(int maxMessageBytes) {
+        return toBuilder().maxMessageBytes(maxMessageBytes).build();
+    }
+
+    /** These options with {@code heartbeat} changed. */
+    public WsOptions withHeartbeat(Duration heartbeat) {
+        return toBuilder().heartbeat(heartbeat).build();
+    }
+
+    /** These options with {@code autoping} changed. */
+    public WsOptions withAutoping(boolean autoping) {
+        return toBuilder().autoping(autoping).build();
+    }
+
+    /** These options with {@code autoclose} changed. */
+    public WsOptions withAutoclose(boolean autoclose) {
+        return toBuilder().autoclose(autoclose).build();
+    }
+
+    /** These options with {@code closeTimeout} changed. */
+    public WsOptions withCloseTimeout(Duration closeTimeout) {
+        return toBuilder().closeTimeout(closeTimeout).build();
+    }
+
+    /** These options with {@code compress} changed. */
+    public WsOptions withCompress(boolean compress) {
+        return toBuilder().compress(compress).build();
+    }
+
+    /** These options with {@code allowedOrigins} changed. */
+    public WsOptions withAllowedOrigins(String... origins) {
+        return toBuilder().allowedOrigins(origins).build();
+    }
+
+    /**
+     * Builds {@link WsOptions}: setters return this and are named like the settings, {@link #build} validates. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+        private List<String> protocols;
+        private int maxMessageBytes;
+        private Duration heartbeat;
+        private boolean autoping;
+        private boolean autoclose;
+        private Duration closeTimeout;
+        private boolean compress;
+        private List<String> allowedOrigins;
+
+        private Builder(WsOptions from) {
+            protocols = from.protocols;
+            maxMessageBytes = from.maxMessageBytes;
+            heartbeat = from.heartbeat;
+            autoping = from.autoping;
+            autoclose = from.autoclose;
+            closeTimeout = from.closeTimeout;
+            compress = from.compress;
+            allowedOrigins = from.allowedOrigins;
         }
 
+        /** Sets {@code protocols}, the subprotocols the server speaks; default none. */
         public Builder protocols(String... protocols) {
             this.protocols = List.of(protocols);
             return this;
         }
 
+        /** Sets {@code maxMessageBytes}, default {@value WsOptions#DEFAULT_MAX_MESSAGE_BYTES}. */
         public Builder maxMessageBytes(int maxMessageBytes) {
             this.maxMessageBytes = maxMessageBytes;
             return this;
         }
 
+        /** Sets {@code heartbeat}, zero for none; default {@link WsOptions#DEFAULT_HEARTBEAT}. */
         public Builder heartbeat(Duration heartbeat) {
             this.heartbeat = heartbeat;
             return this;
         }
 
+        /** Sets {@code autoping}, default {@value WsOptions#DEFAULT_AUTOPING}. */
         public Builder autoping(boolean autoping) {
             this.autoping = autoping;
             return this;
         }
 
+        /** Sets {@code autoclose}, default {@value WsOptions#DEFAULT_AUTOCLOSE}. */
         public Builder autoclose(boolean autoclose) {
             this.autoclose = autoclose;
             return this;
         }
 
+        /** Sets {@code closeTimeout}, default {@link WsOptions#DEFAULT_CLOSE_TIMEOUT}. */
         public Builder closeTimeout(Duration closeTimeout) {
             this.closeTimeout = closeTimeout;
             return this;
         }
 
+        /** Sets {@code compress}, default {@value WsOptions#DEFAULT_COMPRESS}. */
         public Builder compress(boolean compress) {
             this.compress = compress;
             return this;
         }
 
+        /** Sets {@code allowedOrigins}, exact origins a handshake may come from; default empty, any origin. */
         public Builder allowedOrigins(String... origins) {
             this.allowedOrigins = List.of(origins);
             return this;
         }
 
+        /**
+         * The options set so far.
+         *
+         * @throws IllegalArgumentException naming the setting when one is out of range, or a subprotocol is not a token
+         * @throws NullPointerException     naming the setting when one is null
+         */
         public WsOptions build() {
             return new WsOptions(protocols, maxMessageBytes, heartbeat, autoping, autoclose, closeTimeout, compress,
                     allowedOrigins);

@@ -31,7 +31,7 @@ class RequestDecoderTest {
     /** The deadlines' clock: an embedded channel's timers run when this is advanced, on the test's thread. */
     private final ManualClock clock = ManualClock.create();
     private final Loop loop = Loop.create(b -> b.threads(1).clock(clock));
-    private EmbeddedChannel channel = channel(ServerLimits.defaults());
+    private EmbeddedChannel channel = channel(ServerLimits.create());
 
     private EmbeddedChannel channel(ServerLimits limits) {
         return new EmbeddedChannel(new RequestDecoder(limits, NettyLoop.of(loop, "the test")));
@@ -123,7 +123,7 @@ class RequestDecoderTest {
     @Test
     void the_header_and_trailer_sections_are_counted_separately() {
         channel.finishAndReleaseAll();
-        channel = channel(ServerLimits.defaults().withMaxHeaderCount(3));
+        channel = channel(ServerLimits.create().withMaxHeaderCount(3));
         List<HttpObject> out = write("POST / HTTP/1.1\r\nHost: x\r\nA: 1\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "1\r\na\r\n0\r\nT1: 1\r\nT2: 2\r\nT3: 3\r\n\r\n");
         assertThat(out).allMatch(m -> m.decoderResult().isSuccess());
@@ -139,7 +139,7 @@ class RequestDecoderTest {
     @Test
     void one_field_over_the_count_limit_is_431() {
         channel.finishAndReleaseAll();
-        channel = channel(ServerLimits.defaults().withMaxHeaderCount(3));
+        channel = channel(ServerLimits.create().withMaxHeaderCount(3));
         List<HttpObject> out = write("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n");
         assertThat(status(out.get(0))).isEqualTo(431);
     }

@@ -1,22 +1,20 @@
 package dev.weft.internal.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.client.ClientLimits;
+import dev.weft.client.ClientConnectionException;
 import dev.weft.client.ClientResponse;
 import dev.weft.client.ClientSession;
 import dev.weft.client.TraceEvent;
-import dev.weft.client.Tracer;
+import dev.weft.client.TcpConnector;
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.loop.Loop;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
@@ -28,25 +26,24 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The connector's {@link Transport} seam, as the test harness will use it: an in-memory Netty {@code LocalChannel}
- * instead of TCP, with the same pool, codec and session above it. A local channel registers only on a loop of
- * {@code LocalIoHandler}s, hence the loop made here.
+ * {@link MemoryTransport}, as {@code TcpConnector.Builder.inMemorySite} makes it: an in-memory Netty
+ * {@code LocalChannel} instead of TCP, with the same pool, codec and session above it. A local channel registers only
+ * on a loop of {@code LocalIoHandler}s, hence the loop made here.
  */
-class InMemoryTransportTest {
+class MemoryTransportTest {
 
     @Test
     void a_session_runs_over_an_in_memory_transport_with_the_same_pooling() throws Exception {
         try (Loop loop = Loop.create(b -> b.threads(1).inMemory(true))) {
             var group = ((NettyLoop) loop).group();
-            LocalAddress address = new LocalAddress("weft-client-test-" + System.nanoTime());
+            String site = "weft-client-test-" + System.nanoTime();
+            LocalAddress address = new LocalAddress(site);
             Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
                     .childHandler(new ChannelInitializer<LocalChannel>() {
                         @Override
@@ -64,32 +61,10 @@ class InMemoryTransportTest {
                                     });
                         }
                     }).bind(address).sync().channel();
-            Transport local = new Transport() {
-                @Override
-                public CompletableFuture<Channel> connect(Origin origin, EventLoop eventLoop, Tracer tracer) {
-                    CompletableFuture<Channel> done = new CompletableFuture<>();
-                    new Bootstrap().group(eventLoop).channel(LocalChannel.class)
-                            .option(ChannelOption.AUTO_READ, false)
-                            .handler(new ChannelInitializer<LocalChannel>() {
-                                @Override
-                                protected void initChannel(LocalChannel ch) {
-                                }
-                            })
-                            .connect(address).addListener(f -> {
-                                if (f.isSuccess()) {
-                                    done.complete(((io.netty.channel.ChannelFuture) f).channel());
-                                } else {
-                                    done.completeExceptionally(f.cause());
-                                }
-                            });
-                    return done;
-                }
-            };
-            ConnectorSettings settings = new ConnectorSettings(10, 0, Duration.ofSeconds(15), false, true,
-                    Duration.ofSeconds(10), null, ClientLimits.DEFAULT);
             List<TraceEvent> events = new CopyOnWriteArrayList<>();
             try (ClientSession session = ClientSession.create(s -> s
-                    .connector(PooledConnector.create(loop, settings, local)).trace(events::add))) {
+                    .connector(TcpConnector.create(c -> c.loop(loop).limit(10).inMemorySite(site)))
+                    .trace(events::add))) {
                 for (int i = 0; i < 3; i++) {
                     ClientResponse r = session.get("http://app.test/x" + i).toCompletableFuture()
                             .get(10, TimeUnit.SECONDS);
@@ -100,5 +75,35 @@ class InMemoryTransportTest {
             assertThat(events).filteredOn(e -> e instanceof TraceEvent.ConnectionReuse).hasSize(2);
             server.close().sync();
         }
+    }
+
+    @Test
+    void a_site_nobody_serves_fails_the_request_with_a_connection_error_naming_it() throws Exception {
+        try (Loop loop = Loop.create(b -> b.threads(1).inMemory(true));
+             ClientSession session = ClientSession.create(s -> s
+                     .connector(TcpConnector.create(c -> c.loop(loop).inMemorySite("nobody.memory"))))) {
+            var failure = session.get("http://nobody.memory/").toCompletableFuture()
+                    .handle((r, e) -> e).get(10, TimeUnit.SECONDS);
+            assertThat(failure).isInstanceOf(ClientConnectionException.class)
+                    .hasMessageContaining("in-memory site nobody.memory");
+        }
+    }
+
+    @Test
+    void a_loop_without_in_memory_channels_fails_the_request_with_a_connection_error() throws Exception {
+        try (Loop loop = Loop.create(1);
+             ClientSession session = ClientSession.create(s -> s
+                     .connector(TcpConnector.create(c -> c.loop(loop).inMemorySite("anywhere.memory"))))) {
+            var failure = session.get("http://anywhere.memory/").toCompletableFuture()
+                    .handle((r, e) -> e).get(10, TimeUnit.SECONDS);
+            assertThat(failure).isInstanceOf(ClientConnectionException.class)
+                    .hasMessageContaining("a loop made for in-memory channels");
+        }
+    }
+
+    @Test
+    void an_in_memory_site_name_is_a_host_name() {
+        assertThatThrownBy(() -> TcpConnector.builder().inMemorySite("no spaces"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'no spaces'");
     }
 }

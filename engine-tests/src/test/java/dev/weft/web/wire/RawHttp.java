@@ -1,4 +1,4 @@
-package dev.weft.internal.server;
+package dev.weft.web.wire;
 
 import dev.weft.loop.ManualClock;
 import java.io.ByteArrayOutputStream;

@@ -1,46 +1,43 @@
-package dev.weft.web;
+package dev.weft.internal.web;
 
-import dev.weft.internal.web.LoopThreads;
+import dev.weft.internal.util.Failures;
+import dev.weft.web.Reply;
+import dev.weft.web.Response;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 
 /** A reply that a stage completes later; see {@link Reply#async}. */
-final class LaterReply implements Reply {
+public final class AsyncReply implements Reply {
     private final CompletionStage<? extends Reply> stage;
     /** The handler's own stage, upstream of {@code then}/{@code recover}: where a cancellation must reach. */
     private final CompletionStage<?> origin;
 
-    LaterReply(CompletionStage<? extends Reply> stage) {
+    public AsyncReply(CompletionStage<? extends Reply> stage) {
         this(stage, stage);
     }
 
-    private LaterReply(CompletionStage<? extends Reply> stage, CompletionStage<?> origin) {
+    private AsyncReply(CompletionStage<? extends Reply> stage, CompletionStage<?> origin) {
         this.stage = stage;
         this.origin = origin;
     }
 
     /** Cancels the handler's stage (and so everything derived from it), as when the client went away. */
-    void cancel() {
-        origin.toCompletableFuture().cancel(true);
-        stage.toCompletableFuture().cancel(true);
-    }
-
-    CompletionStage<? extends Reply> stage() {
-        return stage;
+    @Override
+    public boolean cancel() {
+        boolean cancelled = origin.toCompletableFuture().cancel(true);
+        return stage.toCompletableFuture().cancel(true) || cancelled;
     }
 
     @Override
     public Reply then(ResponseFunction fn) {
-        return new LaterReply(onCallersLoop((reply, error) -> settle(reply, error).then(fn)), origin);
+        return new AsyncReply(onCallersLoop((reply, error) -> settle(reply, error).then(fn)), origin);
     }
 
     @Override
     public Reply recover(ErrorFunction fn) {
-        return new LaterReply(onCallersLoop((reply, error) -> settle(reply, error).recover(fn)), origin);
+        return new AsyncReply(onCallersLoop((reply, error) -> settle(reply, error).recover(fn)), origin);
     }
 
     /**
@@ -69,25 +66,13 @@ final class LaterReply implements Reply {
     }
 
     /** The reply a completed stage stands for: its value, or its failure unwrapped. */
-    static Reply settle(Reply reply, Throwable error) {
+    private static Reply settle(Reply reply, Throwable error) {
         if (error != null) {
-            return Reply.failed(unwrap(error));
+            return Reply.failed(Failures.unwrap(error));
         }
         if (reply == null) {
             return new FailedReply(new NullPointerException("the handler's stage completed with null, not a reply"));
         }
         return reply;
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    static CompletionStage<Response> failedStage(Throwable error) {
-        return CompletableFuture.failedFuture(error);
     }
 }

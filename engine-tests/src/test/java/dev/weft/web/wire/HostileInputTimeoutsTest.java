@@ -1,4 +1,4 @@
-package dev.weft.internal.server;
+package dev.weft.web.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class HostileInputTimeoutsTest {
     @BeforeEach
     void start(ManualClock clock, TestServers servers) {
         this.clock = clock;
-        server = HostileServer.start(servers, TestServer.testConfig().toBuilder().limits(ServerLimits.defaults()
+        server = HostileServer.start(servers, TestServer.testConfig().toBuilder().limits(ServerLimits.create()
                 .withHeaderTimeout(HEADER_TIMEOUT).withBodyIdleTimeout(BODY_IDLE_TIMEOUT)).build());
     }
 

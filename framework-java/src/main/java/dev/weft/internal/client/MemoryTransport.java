@@ -1,8 +1,7 @@
-package dev.weft.test;
+package dev.weft.internal.client;
 
+import dev.weft.client.ClientConnectionException;
 import dev.weft.client.Tracer;
-import dev.weft.internal.client.Origin;
-import dev.weft.internal.client.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -10,16 +9,22 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
-import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
 
-/** The client half of {@link TestTransport#MEMORY}: every origin connects to the one in-memory server address. */
+/**
+ * The in-memory {@link Transport}: every origin connects to one in-memory site of this JVM (Netty's
+ * {@code LocalChannel}, bound by a server's {@code Site.inMemory(name)}). No DNS, proxy or TLS: HTTP/1.1 goes over
+ * the local channel as it is. The event loop must be one that carries local channels.
+ */
 final class MemoryTransport implements Transport {
-    private final SocketAddress server;
+    private final String site;
+    private final LocalAddress address;
 
-    MemoryTransport(SocketAddress server) {
-        this.server = server;
+    MemoryTransport(String site) {
+        this.site = site;
+        this.address = new LocalAddress(site);
     }
 
     @Override
@@ -32,11 +37,14 @@ final class MemoryTransport implements Transport {
                     protected void initChannel(LocalChannel ch) {
                     }
                 })
-                .connect(server).addListener((ChannelFutureListener) (ChannelFuture f) -> {
+                .connect(address).addListener((ChannelFutureListener) (ChannelFuture f) -> {
                     if (f.isSuccess()) {
                         done.complete(f.channel());
                     } else {
-                        done.completeExceptionally(f.cause());
+                        done.completeExceptionally(new ClientConnectionException("cannot connect to " + origin
+                                + " at the in-memory site " + site + ": " + f.cause().getMessage()
+                                + " (is a server bound to Site.inMemory(\"" + site + "\"), on a loop made for"
+                                + " in-memory channels?)", f.cause()));
                     }
                 });
         return done;

@@ -1,4 +1,4 @@
-package dev.weft.internal.server;
+package dev.weft.web.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,11 @@
-package dev.weft.web;
+package dev.weft.internal.web;
 
-import dev.weft.internal.web.CompiledRoute;
-import dev.weft.internal.web.Dispatcher;
-import dev.weft.internal.web.PathTemplate;
-import dev.weft.internal.web.RouteMatcher;
+import dev.weft.web.Application;
+import dev.weft.web.Handler;
+import dev.weft.web.Middleware;
+import dev.weft.web.Next;
+import dev.weft.web.Reply;
+import dev.weft.web.RouteDef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +16,12 @@ import java.util.Map;
  * prefixes in front) and its handler wrapped once in the middlewares from the root down to its owner, so nothing is
  * composed per request.
  */
-final class RouteCompiler {
+public final class RouteCompiler {
     private RouteCompiler() {
     }
 
-    static Dispatcher compile(Application root) {
+    /** The dispatcher of {@code root} and its sub-applications, which must be frozen (started). */
+    public static Dispatcher compile(Application root) {
         List<CompiledRoute> routes = new ArrayList<>();
         List<Dispatcher.Domain> domains = new ArrayList<>();
         collect(root, "", List.of(), routes, domains, "", new HashMap<>());
@@ -59,7 +62,7 @@ final class RouteCompiler {
     }
 
     /** {@code handler} wrapped in {@code middlewares}, the first outermost. */
-    static Handler chain(List<Middleware> middlewares, Handler handler) {
+    public static Handler chain(List<Middleware> middlewares, Handler handler) {
         Handler next = safe(handler);
         for (int i = middlewares.size() - 1; i >= 0; i--) {
             Middleware m = middlewares.get(i);

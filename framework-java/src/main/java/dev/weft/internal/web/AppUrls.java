@@ -4,17 +4,21 @@ import dev.weft.http.MultiMap;
 import dev.weft.http.UrlCodec;
 import dev.weft.web.RouteDef;
 import dev.weft.web.RouteTable;
-import dev.weft.web.Router;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@link Router} over an application's route table; URLs get the application's mount prefix at call time. */
-public final class AppRouter implements Router {
+/**
+ * {@link dev.weft.web.Urls} over an application's route table; URLs get the application's mount prefix at call time.
+ * It implements the deprecated {@link dev.weft.web.Router} too, so that {@code Application.router()} keeps returning
+ * one.
+ */
+@SuppressWarnings("deprecation")
+public final class AppUrls implements dev.weft.web.Router {
     private final RouteTable routes;
     private final Supplier<String> prefix;
 
-    public AppRouter(RouteTable routes, Supplier<String> prefix) {
+    public AppUrls(RouteTable routes, Supplier<String> prefix) {
         this.routes = routes;
         this.prefix = prefix;
     }

@@ -1,17 +1,17 @@
-package dev.weft.web;
+package dev.weft.internal.web;
 
+import dev.weft.web.HttpException;
+import dev.weft.web.Reply;
+import dev.weft.web.Response;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A reply that failed with an exception other than {@link HttpException}; answered with 500. */
-final class FailedReply implements Reply {
+public final class FailedReply implements Reply {
     private final Throwable error;
 
-    FailedReply(Throwable error) {
+    public FailedReply(Throwable error) {
         this.error = error;
-    }
-
-    Throwable error() {
-        return error;
     }
 
     @Override
@@ -30,6 +30,11 @@ final class FailedReply implements Reply {
 
     @Override
     public CompletionStage<Response> toStage() {
-        return LaterReply.failedStage(error);
+        return CompletableFuture.failedFuture(error);
+    }
+
+    @Override
+    public String toString() {
+        return "FailedReply[" + error + "]";
     }
 }

@@ -1,8 +1,11 @@
-package dev.weft.internal.server;
+package dev.weft.bench;
 
 import dev.weft.internal.loop.NettyLoop;
-import dev.weft.internal.web.ResponseParts;
-import dev.weft.internal.web.WebAccess;
+import dev.weft.internal.server.Http1Connection;
+import dev.weft.internal.server.HttpServer;
+import dev.weft.internal.server.RequestDecoder;
+import dev.weft.internal.server.ResponseWriter;
+import dev.weft.internal.web.RouteCompiler;
 import dev.weft.json.JsonCodec;
 import dev.weft.loop.Loop;
 import dev.weft.loop.LoopClock;
@@ -19,23 +22,19 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The benchmarks' door into Weft's package-private server classes. It lives in the benchmarks module but in the
- * package {@code dev.weft.internal.server} (a split package, fine on the class path, no reflection), so JMH can drive
- * the real connection handler and response writer without a socket.
+ * The benchmarks' door into Weft's server classes in {@code dev.weft.internal.server} (public there, not API), so JMH
+ * can drive the real connection handler and response writer without a socket.
  *
  * <p>{@link #initPipeline} must build the pipeline as {@code HttpServer.bind} does; keep the two in step.
  */
-public final class BenchAccess {
-    /** The {@code Date} header of {@link #encode}, cached per second as a server's is. */
-    private static final DateHeader DATE = new DateHeader(LoopClock.system());
-
+final class BenchAccess {
     private BenchAccess() {
     }
 
     /** A server for {@code app} (frozen here) that is never bound: only its pipeline is used. */
     public static HttpServer server(Application app, ServerConfig config, Loop loop) {
         app.freeze();
-        return new HttpServer(WebAccess.get().compile(app), config, NettyLoop.of(loop, "BenchAccess"), List.of());
+        return new HttpServer(RouteCompiler.compile(app), config, NettyLoop.of(loop, "BenchAccess"), List.of());
     }
 
     /** The handlers {@code HttpServer.bind} puts on every accepted connection. */
@@ -52,9 +51,8 @@ public final class BenchAccess {
      */
     public static ByteBuf encode(ByteBufAllocator alloc, Response response, AsciiString serverHeader)
             throws IOException {
-        ResponseParts parts = WebAccess.get().parts(response);
-        ResponseWriter.Encoded out = ResponseWriter.encode(alloc, parts, false, false, false, serverHeader,
-                JsonCodec.jackson(), false, DATE.now());
+        ResponseWriter.Encoded out = new ResponseWriter(serverHeader, LoopClock.system())
+                .encode(alloc, response, JsonCodec.jackson(), 0);
         return out.body() == null ? out.head() : Unpooled.wrappedBuffer(out.head(), out.body());
     }
 }
