@@ -118,7 +118,7 @@ public final class NettyLoop implements Loop {
             synchronized (NettyLoop.class) {
                 loop = defaultLoop;
                 if (loop == null || loop.isClosed()) {
-                    NettyLoop created = (NettyLoop) Loop.create();
+                    NettyLoop created = of(Loop.create(), "the default loop");
                     Runtime.getRuntime().addShutdownHook(new Thread(created::close, "weft-default-loop-close"));
                     defaultLoop = loop = created;
                 }

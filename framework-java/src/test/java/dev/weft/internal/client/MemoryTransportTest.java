@@ -41,7 +41,7 @@ class MemoryTransportTest {
     @Test
     void a_session_runs_over_an_in_memory_transport_with_the_same_pooling() throws Exception {
         try (Loop loop = Loop.create(b -> b.threads(1).inMemory(true))) {
-            var group = ((NettyLoop) loop).group();
+            var group = NettyLoop.of(loop, "the test").group();
             String site = "weft-client-test-" + System.nanoTime();
             LocalAddress address = new LocalAddress(site);
             Channel server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
