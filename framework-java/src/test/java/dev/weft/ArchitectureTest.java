@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The house rules of DESIGN.md that a machine can check on weft-core's main classes.
+ * The house rules of ARCHITECTURE.md that a machine can check on weft-core's main classes.
  *
  * <p>Package cycles: {@code dev.weft.internal.X} is the implementation of the concept {@code dev.weft.X} (the
  * interface-plus-implementation split of STYLE.md §2, and the "shared secrets" of {@code ResponseAccess}), so a package
@@ -44,7 +44,7 @@ import java.util.concurrent.ScheduledExecutorService;
 class ArchitectureTest {
 
     /**
-     * Public API types that may show a Netty type on purpose: the "clearly named escape hatches" of DESIGN.md, by
+     * Public API types that may show a Netty type on purpose: the "clearly named escape hatches" of ARCHITECTURE.md, by
      * fully qualified class name. Keep it short and say why next to each entry.
      */
     private static final Set<String> NETTY_ESCAPE_HATCHES = Set.of();
@@ -79,13 +79,13 @@ class ArchitectureTest {
             .that(areApi())
             .and(areNotIn(NETTY_ESCAPE_HATCHES))
             .should(exposeNoTypeFrom("io.netty."))
-            .because("users write against Weft, not Netty (DESIGN.md, rules of the house)");
+            .because("users write against Weft, not Netty (ARCHITECTURE.md, rules of the house)");
 
     @ArchTest
     static final ArchRule public_api_exposes_no_internal_type = classes()
             .that(areApi())
             .should(exposeNoTypeFrom("dev.weft.internal."))
-            .because("dev.weft.internal is not API: nothing public may expose a type from there (DESIGN.md)");
+            .because("dev.weft.internal is not API: nothing public may expose a type from there (ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule api_packages_are_free_of_cycles = slices()
@@ -108,26 +108,26 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.weft.web..")
             .should().dependOnClassesThat().resideInAPackage("dev.weft.client..")
             .orShould().dependOnClassesThat().resideInAPackage("dev.weft.internal.client..")
-            .because("web and client both depend on http and loop, never on each other (DESIGN.md)");
+            .because("web and client both depend on http and loop, never on each other (ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule client_does_not_depend_on_web = noClasses()
             .that().resideInAPackage("dev.weft.client..")
             .should().dependOnClassesThat().resideInAPackage("dev.weft.web..")
-            .because("web and client both depend on http and loop, never on each other (DESIGN.md)");
+            .because("web and client both depend on http and loop, never on each other (ARCHITECTURE.md)");
 
     @ArchTest
     static final ArchRule core_contains_no_kotlin = noClasses()
             .should().dependOnClassesThat().resideInAPackage("kotlin..")
-            .because("framework-java has no Kotlin (DESIGN.md); Kotlin lives in dsl-kotlin");
+            .because("framework-java has no Kotlin (ARCHITECTURE.md); Kotlin lives in dsl-kotlin");
 
     @ArchTest
     static final ArchRule core_contains_no_test_code = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..", "io.mockk..")
-            .because("framework-java has no test-only code; that belongs in test-harness (DESIGN.md)");
+            .because("framework-java has no test-only code; that belongs in test-harness (ARCHITECTURE.md)");
 
     /**
-     * One clock (DESIGN.md, the async model): every timer and timestamp goes through the loop's clock and timer API, so
+     * One clock (ARCHITECTURE.md, the async model): every timer and timestamp goes through the loop's clock and timer API, so
      * that a loop built on a {@code ManualClock} controls all of them. Only the loop implementation reads the JVM's
      * clock or schedules on an executor itself.
      */

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Route lookup with 10, 100, 1,000 and 10,000 routes: the cost must not grow with the number of routes (DESIGN.md,
- * "Performance rules"). Half the routes are static ({@code /static/r7/list}), half have two placeholders
+ * Route lookup with 10, 100, 1,000 and 10,000 routes: the cost must not grow with the number of routes
+ * ({@code ARCHITECTURE.md}, "Performance rules for the request path"). Half the routes are static ({@code /static/r7/list}), half have two placeholders
  * ({@code /param/r7/{id}/posts/{post}}); each lookup asks for the route registered last, where a router that tried
  * every route in turn would be slowest.
  *

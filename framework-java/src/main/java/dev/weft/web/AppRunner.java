@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Stopping ({@link #shutdown()}, or {@link #close()} which waits for it) follows DESIGN.md: refuse new
- * connections; close idle ones (busy ones get {@code Connection: close}); close open WebSockets with 1001; run shutdown
- * signals; wait up to the grace
- * period for requests in flight; cancel the rest; run cleanup signals and teardowns in reverse order, collecting
+ * <p>Stopping ({@link #shutdown()}, or {@link #close()} which waits for it) follows the "Lifecycle" section of the
+ * repository's {@code ARCHITECTURE.md}: refuse new connections; close idle ones (busy ones get
+ * {@code Connection: close}); close open WebSockets with 1001; run shutdown signals; wait up to the grace period for
+ * requests in flight; cancel the rest; run cleanup signals and teardowns in reverse order, collecting
  * errors; close the loop if the runner owns it; log one line. Methods may be called from any thread but a loop
  * thread must not block on the stages.
  */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The stop sequence of DESIGN.md, observed from outside: refuse, close idle, signal, wait, cancel, clean up. */
+/** The stop sequence of ARCHITECTURE.md, observed from outside: refuse, close idle, signal, wait, cancel, clean up. */
 class GracefulShutdownTest {
     private Loop loop;
 
