@@ -13,11 +13,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +28,6 @@ public final class PooledConnector implements TcpConnector {
     private final ConnectorSettings settings;
     private final ConnectionPool pool;
     private volatile boolean closed;
-    /** Responses of every session on this connector that are neither read nor released. */
-    final Set<ResponseState> unreleased = ConcurrentHashMap.newKeySet();
 
     private PooledConnector(Loop loop, ConnectorSettings settings, Transport transport) {
         NettyLoop netty = NettyLoop.of(loop, "A TcpConnector (and a ClientSession on it)");
@@ -96,15 +90,6 @@ public final class PooledConnector implements TcpConnector {
 
     ConnectionPool pool() {
         return pool;
-    }
-
-    /** Descriptions of the responses, of every session here, that are neither read nor released. */
-    public List<String> unreleasedResponses() {
-        List<String> out = new ArrayList<>();
-        for (ResponseState s : unreleased) {
-            out.add(s.description());
-        }
-        return out;
     }
 
     @Override

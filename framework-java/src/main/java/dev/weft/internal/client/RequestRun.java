@@ -233,7 +233,7 @@ final class RequestRun implements Exchange.Listener {
     public void onHead(Exchange x, HttpResponse head, Body responseBody) {
         int status = head.status().code();
         String description = method + " " + url + " (" + status + ")";
-        ResponseState state = new ResponseState(description, responseBody, session.unreleased, connector.unreleased);
+        ResponseState state = new ResponseState(description, responseBody, session.unreleased);
         DefaultClientResponse response = new DefaultClientResponse(x.connection().channel.eventLoop(), head, method,
                 url, responseBody, session.jsonCodec(), state);
         DefaultClientSession.CLEANER.register(response, state);

@@ -15,16 +15,13 @@ final class ResponseState implements Runnable {
     private final String description;
     private final Body body;
     private final Set<ResponseState> sessionSet;
-    private final Set<ResponseState> connectorSet;
     private volatile boolean open = true;
 
-    ResponseState(String description, Body body, Set<ResponseState> sessionSet, Set<ResponseState> connectorSet) {
+    ResponseState(String description, Body body, Set<ResponseState> sessionSet) {
         this.description = description;
         this.body = body;
         this.sessionSet = sessionSet;
-        this.connectorSet = connectorSet;
         sessionSet.add(this);
-        connectorSet.add(this);
     }
 
     String description() {
@@ -40,7 +37,6 @@ final class ResponseState implements Runnable {
         if (open) {
             open = false;
             sessionSet.remove(this);
-            connectorSet.remove(this);
         }
     }
 
