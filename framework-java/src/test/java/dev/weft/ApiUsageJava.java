@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Calls every public method of the API that takes a functional interface, with plain lambdas and method references
  * as a user would write them: no casts, no explicit lambda parameter types, no {@code new Handler() {...}}. If an
- * overload makes one of these ambiguous, this file stops compiling (STYLE.md §8). Its Kotlin twin is
+ * overload makes one of these ambiguous, this file stops compiling. Its Kotlin twin is
  * {@code ApiUsageKotlin.kt} in dsl-kotlin.
  *
  * <p>The test then runs what it registered, so each form is also seen to work.

@@ -33,7 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The house rules of ARCHITECTURE.md that a machine can check on weft-core's main classes.
  *
  * <p>Package cycles: {@code dev.weft.internal.X} is the implementation of the concept {@code dev.weft.X} (the
- * interface-plus-implementation split of STYLE.md §2, and the "shared secrets" of {@code ResponseAccess}), so a package
+ * interface-plus-implementation split of public API and its {@code Default*} implementation, and the "shared secrets" of {@code ResponseAccess}), so a package
  * and its own glue may depend on each other; the server glue, {@code dev.weft.internal.server}, belongs to
  * {@code dev.weft.web}. At the time of writing those pairs are exactly the cycles there are: {@code http <->
  * internal.http}, {@code loop <-> internal.loop}, {@code web <-> internal.web}, {@code web <-> internal.server} and

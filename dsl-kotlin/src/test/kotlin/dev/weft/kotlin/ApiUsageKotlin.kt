@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test
 /**
  * The Kotlin twin of `ApiUsageJava`: every public method of the Java API that takes a functional interface, called
  * with plain Kotlin lambdas (SAM conversion) as a user would write them without the DSL. If an overload makes one of
- * them ambiguous, this file stops compiling (STYLE.md §8). Then it runs what it registered.
+ * them ambiguous, this file stops compiling. Then it runs what it registered.
  */
 class ApiUsageKotlin {
     private val client = HttpClient.newHttpClient()

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A copy of what is written to {@code System.err} while open, which is where slf4j-simple logs in these tests; the
  * output still reaches the console. A stopgap until the test harness captures logs per test through an SLF4J
- * appender (STYLE.md §8). One tee serves every open capture, so captures may overlap (tests running in parallel),
+ * appender keyed by test. One tee serves every open capture, so captures may overlap (tests running in parallel),
  * but each sees everything logged meanwhile: look for text unique to the test.
  */
 final class LogCapture implements AutoCloseable {
