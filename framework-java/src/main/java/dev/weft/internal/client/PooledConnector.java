@@ -76,7 +76,7 @@ public final class PooledConnector implements TcpConnector {
 
     /** A deadline on this connector's event loop, on its loop's clock (a request's timeouts). */
     Timer deadline(Duration delay, Runnable task) {
-        return loop.deadline(eventLoop, delay.toNanos(), task);
+        return pool.deadline(delay, task);
     }
 
     ConnectorSettings settings() {

@@ -261,6 +261,14 @@ public final class NettyLoop implements Loop {
         return inLoop() ? ThreadExecutorMap.currentExecutor() : null;
     }
 
+    /**
+     * The event loop of the calling thread, whichever Weft loop it belongs to, or null off event-loop threads: where
+     * work that completes elsewhere comes back to (a middleware's {@code then} on an async reply).
+     */
+    public static @Nullable Executor callingThreadExecutor() {
+        return ThreadExecutorMap.currentExecutor();
+    }
+
     @Override
     public <T> CompletionStage<T> runBlocking(Callable<T> task) {
         Executor back = eventLoop();

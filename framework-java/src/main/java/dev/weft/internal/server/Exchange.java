@@ -75,6 +75,8 @@ final class Exchange implements ProtocolSwitch {
     private final long startNanos;
     /** Whether the access log records this request. */
     private final boolean logged;
+    /** The request asked for a WebSocket ({@link #wantsWebSocket}); set by {@link #open}. */
+    private boolean upgradeAsked;
     /** The last body chunk has arrived. Set by the stream. */
     boolean bodyDone;
     private boolean responded;
@@ -180,6 +182,7 @@ final class Exchange implements ProtocolSwitch {
         }
         Exchange exchange = new Exchange(request, body, head, server, stream, handler);
         if (wantsWebSocket(head)) {
+            exchange.upgradeAsked = true;
             request.set(ProtocolSwitch.KEY, exchange); // only an upgrade request can switch protocols
         }
         return exchange;
@@ -359,13 +362,12 @@ final class Exchange implements ProtocolSwitch {
         // never be read as HTTP (RequestDecoder holds them), so the connection closes after this response.
         // A client still waiting for 100 Continue may send the body or not: the framing is unknown, so close.
         boolean close = stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping()
-                || wantsWebSocket(this.head) || body.awaitingContinue();
+                || upgradeAsked || body.awaitingContinue();
         ChannelHandlerContext ctx = stream.context();
         boolean head = "HEAD".equals(request.method());
-        boolean log = logged;
         int options = (head ? ResponseWriter.HEAD_REQUEST : 0) | (close ? ResponseWriter.CLOSE : 0)
                 | (this.head.protocolVersion() == HttpVersion.HTTP_1_0 ? ResponseWriter.HTTP_1_0 : 0)
-                | (log ? ResponseWriter.KEEP_HEADERS : 0);
+                | (logged ? ResponseWriter.KEEP_HEADERS : 0);
         ResponseWriter.Encoded out;
         try {
             out = server.writer().encode(ctx.alloc(), response, request.app().jsonCodec(), options);
@@ -379,7 +381,7 @@ final class Exchange implements ProtocolSwitch {
                 return;
             }
         }
-        if (log) {
+        if (logged) {
             server.accessLog().log(new AccessLogger.Entry(String.valueOf(request.remote()), startMillis, startNanos,
                     request.method() + " " + request.rawTarget() + " " + request.version(), out.status(),
                     head ? 0 : out.bodyBytes(), this.head.headers(), out.headers()));

@@ -467,7 +467,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     }
 
     private void becomeIdle() {
-        idleSince = nonZero(server.clock().nanoTime());
+        idleSince = ReadTimeouts.nonZero(server.clock().nanoTime()); // 0 means "not idle"
         if (idleTimer == null) {
             scheduleIdleCheck(server.config().limits().keepAliveTimeout().toNanos());
         }
@@ -493,10 +493,5 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         } else {
             scheduleIdleCheck(timeout);
         }
-    }
-
-    /** 0 means "not idle" in {@link #idleSince}; a clock reading of exactly 0 is moved by a nanosecond. */
-    private static long nonZero(long nanos) {
-        return nanos == 0 ? 1 : nanos;
     }
 }

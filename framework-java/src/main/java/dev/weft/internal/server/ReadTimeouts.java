@@ -129,7 +129,7 @@ final class ReadTimeouts {
     }
 
     /** 0 means "none" in the fields above; a clock reading of exactly 0 is moved by a nanosecond. */
-    private static long nonZero(long nanos) {
+    static long nonZero(long nanos) {
         return nanos == 0 ? 1 : nanos;
     }
 }

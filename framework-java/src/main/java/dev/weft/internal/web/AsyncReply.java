@@ -1,8 +1,10 @@
 package dev.weft.internal.web;
 
+import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.util.Failures;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -45,18 +47,25 @@ public final class AsyncReply implements Reply {
      * the loop): a stage may complete on any thread, but middlewares and the request they hold are loop-thread only.
      */
     private CompletionStage<Reply> onCallersLoop(BiFunction<Reply, Throwable, Reply> fn) {
-        Executor loop = LoopThreads.current();
+        Executor loop = NettyLoop.callingThreadExecutor();
         if (loop == null) {
             return stage.handle(fn);
         }
         CompletableFuture<Reply> out = new CompletableFuture<>();
-        stage.whenComplete((reply, error) -> LoopThreads.runOn(loop, () -> {
-            try {
-                out.complete(fn.apply(reply, error));
-            } catch (Throwable t) {
-                out.complete(Reply.failed(t));
+        stage.whenComplete((reply, error) -> {
+            Runnable settle = () -> {
+                try {
+                    out.complete(fn.apply(reply, error));
+                } catch (Throwable t) {
+                    out.complete(Reply.failed(t));
+                }
+            };
+            if (loop instanceof EventExecutor e && e.inEventLoop()) {
+                settle.run();
+            } else {
+                loop.execute(settle);
             }
-        }));
+        });
         return out;
     }
 
