@@ -1,6 +1,7 @@
 package dev.weft.internal.server;
 
 import dev.weft.loop.LoopClock;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,22 +17,32 @@ final class DateHeader {
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final LoopClock clock;
-    private volatile Cached cached = new Cached(Long.MIN_VALUE, AsciiString.EMPTY_STRING);
+    private volatile Cached cached = new Cached(Long.MIN_VALUE, AsciiString.EMPTY_STRING, new byte[0]);
 
     DateHeader(LoopClock clock) {
         this.clock = clock;
     }
 
     AsciiString now() {
+        return current().value;
+    }
+
+    /** The whole header line, {@code date: <now>\r\n}, as bytes: what a response writes. */
+    byte[] line() {
+        return current().line;
+    }
+
+    private Cached current() {
         long second = Math.floorDiv(clock.millis(), 1000);
         Cached c = cached;
         if (c.second != second) {
-            c = new Cached(second, AsciiString.cached(IMF_FIXDATE.format(Instant.ofEpochSecond(second))));
+            AsciiString value = AsciiString.cached(IMF_FIXDATE.format(Instant.ofEpochSecond(second)));
+            c = new Cached(second, value, ResponseWriter.line(HttpHeaderNames.DATE, value));
             cached = c;
         }
-        return c.value;
+        return c;
     }
 
-    private record Cached(long second, AsciiString value) {
+    private record Cached(long second, AsciiString value, byte[] line) {
     }
 }

@@ -47,6 +47,13 @@ final class Exchange implements ProtocolSwitch {
     interface Stream {
         ChannelHandlerContext context();
 
+        /**
+         * A buffer to encode {@code exchange}'s response into, shared with the responses before it in this read
+         * batch (see {@link ResponseWriter#encode(io.netty.buffer.ByteBufAllocator, io.netty.buffer.ByteBuf,
+         * Response, dev.weft.json.JsonCodec, int)}), or null for a buffer of its own.
+         */
+        io.netty.buffer.@Nullable ByteBuf responseBuffer(Exchange exchange);
+
         /** Sends {@code 100 Continue} now. */
         void sendContinue();
 
@@ -370,7 +377,8 @@ final class Exchange implements ProtocolSwitch {
                 | (logged ? ResponseWriter.KEEP_HEADERS : 0);
         ResponseWriter.Encoded out;
         try {
-            out = server.writer().encode(ctx.alloc(), response, request.app().jsonCodec(), options);
+            out = server.writer().encode(ctx.alloc(), stream.responseBuffer(this), response,
+                    request.app().jsonCodec(), options);
         } catch (Exception e) {
             LOG.error("Error encoding the response to {} {}", request.method(), request.rawTarget(), e);
             try {

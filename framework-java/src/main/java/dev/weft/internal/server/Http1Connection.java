@@ -5,6 +5,7 @@ import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.loop.Timer;
 import dev.weft.web.HttpBadRequest;
 import dev.weft.web.Response;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -50,6 +51,11 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     static final int MAX_QUEUED_MESSAGES = 64;
     /** How long a refused client may go on sending before the connection is closed under it. */
     static final long LINGER_MILLIS = 2_000;
+    /**
+     * The first size of the buffer the responses of one read batch are encoded into: sixteen pipelined responses of
+     * a typical head fit without growing it.
+     */
+    static final int BATCH_BUFFER_BYTES = 4096;
 
     private final HttpServer server;
     private @Nullable ChannelHandlerContext ctx;
@@ -60,6 +66,11 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private @Nullable ArrayDeque<Object> queued;
     private boolean inRead;
     private boolean needsFlush;
+    /**
+     * The responses of this read batch, encoded one after the other and not yet written: written as one buffer
+     * when the batch ends, or before anything else is written on this connection, so order is kept.
+     */
+    private @Nullable ByteBuf batch;
     private boolean closing;
     private boolean broken;
     /** Our answer is out and our side shut down; the client's remaining bytes are read and dropped. */
@@ -107,6 +118,10 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (queued != null) {
             queued.forEach(ReferenceCountUtil::release);
             queued.clear();
+        }
+        if (batch != null) {
+            batch.release();
+            batch = null;
         }
         if (upgraded != null) {
             server.unregisterUpgraded(upgraded);
@@ -169,6 +184,12 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             ReferenceCountUtil.release(msg);
             return;
         }
+        if (closing && current == null) {
+            // Our last response is out (Connection: close, a stop): nothing after it is a request to answer, though
+            // a pipelining client may have sent more (RFC 9112 §9.6).
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (queued != null && !queued.isEmpty()) {
             enqueue(msg); // keep arrival order behind what is already waiting
             return;
@@ -186,6 +207,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         inRead = false;
         if (needsFlush) {
             needsFlush = false;
+            writeBatch();
             ctx.flush();
         }
         ctx.fireChannelReadComplete();
@@ -235,6 +257,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             closing = true;
             if (ex.responded()) {
                 // The 413 may still be in this batch's unflushed writes: send it, then close gently.
+                writeBatch();
                 lingerThenClose(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
                 return;
             }
@@ -272,7 +295,21 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     }
 
     @Override
+    public @Nullable ByteBuf responseBuffer(Exchange ex) {
+        if (!inRead || current != ex || closing) {
+            return null; // a response of its own: written now, or one after which the connection closes
+        }
+        ByteBuf b = batch;
+        if (b == null) {
+            b = ctx.alloc().buffer(BATCH_BUFFER_BYTES);
+            batch = b;
+        }
+        return b;
+    }
+
+    @Override
     public void sendContinue() {
+        writeBatch();
         ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
 
@@ -310,9 +347,22 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     private io.netty.channel.ChannelFuture write(ResponseWriter.Encoded out) {
         ChannelHandlerContext to = encoderCtx;
         io.netty.channel.ChannelFuture done;
-        if (out.body() == null) {
+        if (out.shared()) {
+            // The head is in the batch already. Only a response followed by a body of its own, or by a close,
+            // needs the batch written now; the others leave it for the end of the read.
+            if (out.body() == null && !closing) {
+                needsFlush = true;
+                return ctx.voidPromise();
+            }
+            done = writeBatch();
+            if (out.body() != null) {
+                done = to.write(out.body());
+            }
+        } else if (out.body() == null) {
+            writeBatch();
             done = to.write(out.head());
         } else {
+            writeBatch();
             to.write(out.head(), to.voidPromise());
             done = to.write(out.body());
         }
@@ -324,6 +374,23 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         return done;
     }
 
+    /**
+     * Writes the batch's responses, if any, ahead of whatever is written next; returns the write's future (a void
+     * one when there was nothing to write).
+     */
+    private io.netty.channel.ChannelFuture writeBatch() {
+        ByteBuf b = batch;
+        if (b == null) {
+            return ctx.voidPromise();
+        }
+        batch = null;
+        if (!b.isReadable()) {
+            b.release();
+            return ctx.voidPromise();
+        }
+        return encoderCtx.write(b);
+    }
+
     @Override
     public void switchProtocols(Exchange ex, FullHttpResponse response, ProtocolSwitch.Upgraded upgraded,
                                 String[] names, ChannelHandler[] handlers) {
@@ -331,6 +398,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
             response.release();
             throw new IllegalStateException("cannot switch protocols: the connection is gone");
         }
+        writeBatch();
         this.upgraded = upgraded;
         current = null;
         endCount();
@@ -420,6 +488,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (current != null && current.responded()) {
             broken = true;
             // The response may still be in the batch's unflushed writes: send it, then close.
+            writeBatch();
             ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
@@ -457,6 +526,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
                 inRead = wasInRead;
                 if (!wasInRead && needsFlush) {
                     needsFlush = false;
+                    writeBatch();
                     ctx.flush();
                 }
             }

@@ -146,14 +146,34 @@ final class RequestChecks {
             return false;
         }
         for (int i = 0; i < end; i++) {
-            char c = h.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
-            if (!ok) {
+            if (!regNameChar(h.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The characters of a reg-name (RFC 3986 §3.2.2: unreserved, sub-delims and the {@code %} of pct-encoded), as
+     * bits of two longs: every request checks its Host character by character, and a set lookup there showed in
+     * profiles where a table does not.
+     */
+    private static final long REG_NAME_LOW = bits(0, "-.!$&'()*+,;=%0123456789");
+    private static final long REG_NAME_HIGH = bits(64, "_~ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static boolean regNameChar(char c) {
+        return c < 64 ? (REG_NAME_LOW & (1L << c)) != 0 : c < 128 && (REG_NAME_HIGH & (1L << (c - 64))) != 0;
+    }
+
+    private static long bits(int base, String chars) {
+        long bits = 0;
+        for (int i = 0; i < chars.length(); i++) {
+            int c = chars.charAt(i) - base;
+            if (c >= 0 && c < 64) {
+                bits |= 1L << c;
+            }
+        }
+        return bits;
     }
 
     private static boolean digits(String s, int from, int to) {
