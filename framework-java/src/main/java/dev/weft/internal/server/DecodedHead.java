@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request head as {@link RequestDecoder} built it, knowing which of the fields the server itself acts on
@@ -25,6 +26,11 @@ final class DecodedHead extends DefaultHttpRequest {
     private static final int ALL = HOST | CONTENT_LENGTH | TRANSFER_ENCODING | EXPECT | CONNECTION | UPGRADE;
 
     private int fields;
+    /** How many {@code Host} fields the head has. */
+    private int hosts;
+    /** The {@code Host} value, once looked up. */
+    private @Nullable String host;
+    private boolean hostLooked;
 
     DecodedHead(HttpVersion version, HttpMethod method, String uri, HttpHeadersFactory headersFactory) {
         super(version, method, uri, headersFactory);
@@ -47,5 +53,22 @@ final class DecodedHead extends DefaultHttpRequest {
             default -> 0;
         };
         fields |= field;
+        if (field == HOST) {
+            hosts++;
+        }
+    }
+
+    /** How many {@code Host} fields the head has: the decoder counted them, so no list of them is made. */
+    int hostCount() {
+        return hosts;
+    }
+
+    /** The first {@code Host} value, or null: looked up once for the checks and routing both. */
+    @Nullable String host() {
+        if (!hostLooked) {
+            hostLooked = true;
+            host = hosts == 0 ? null : headers().get(HttpHeaderNames.HOST);
+        }
+        return host;
     }
 }

@@ -139,7 +139,7 @@ final class Exchange implements ProtocolSwitch {
         String method = head.method().name();
         // Routing sees %2F as part of a segment, as aiohttp does; the values it matches come out decoded.
         String routed = UrlCodec.decodePathSafe(rawPath);
-        String host = DecodedHead.mayHave(head, DecodedHead.HOST) ? head.headers().get(HttpHeaderNames.HOST) : null;
+        String host = head instanceof DecodedHead d ? d.host() : head.headers().get(HttpHeaderNames.HOST);
         RouteMatch match = server.dispatcher().lookup(method, host, routed);
         if (!(match instanceof RouteMatch.Found) && !server.knownMethod(method)) {
             // RFC 9110 §9.1: a method no route uses is not implemented, even on a path that exists (not 405);

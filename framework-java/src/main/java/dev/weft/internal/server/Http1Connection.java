@@ -224,6 +224,16 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
     }
 
     private void handle(Object msg) {
+        // A decoded head (not reference-counted) and the empty last content of a body-less request are nearly every
+        // message: told apart by class and identity, not by interface checks (see RequestDecoder.decode).
+        if (msg instanceof DecodedHead head) {
+            startExchange(head);
+            return;
+        }
+        if (msg == LastHttpContent.EMPTY_LAST_CONTENT) {
+            bodyChunk(LastHttpContent.EMPTY_LAST_CONTENT);
+            return;
+        }
         try {
             if (msg instanceof HttpRequest req) {
                 startExchange(req);

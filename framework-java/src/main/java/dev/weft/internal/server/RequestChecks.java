@@ -46,14 +46,23 @@ final class RequestChecks {
         if (cl.size() == 1 && parseContentLength(cl.get(0)) < 0) {
             return new BadRequestException(400, "invalid Content-Length");
         }
-        List<String> hosts = DecodedHead.mayHave(req, DecodedHead.HOST) ? h.getAll(HttpHeaderNames.HOST) : List.of();
-        if (http11 && hosts.isEmpty()) {
+        int hostCount;
+        String host;
+        if (req instanceof DecodedHead d) { // counted while decoding: no list per request
+            hostCount = d.hostCount();
+            host = d.host();
+        } else {
+            List<String> hosts = h.getAll(HttpHeaderNames.HOST);
+            hostCount = hosts.size();
+            host = hostCount == 0 ? null : hosts.get(0);
+        }
+        if (http11 && hostCount == 0) {
             return new BadRequestException(400, "HTTP/1.1 request without Host");
         }
-        if (hosts.size() > 1) {
+        if (hostCount > 1) {
             return new BadRequestException(400, "more than one Host");
         }
-        if (hosts.size() == 1 && !validHost(hosts.get(0))) {
+        if (host != null && !validHost(host)) {
             return new BadRequestException(400, "invalid Host");
         }
         return null;
