@@ -108,7 +108,9 @@ public final class RouteMatcher {
     private static final class Search {
         final String method;
         final String[] segs;
-        final List<String> params = new ArrayList<>(4);
+        /** Names and values of the placeholders matched so far, alternating; {@code size} of them are in use. */
+        String[] params = new String[4];
+        int size;
         @Nullable Set<String> allowed;
 
         Search(String method, String[] segs) {
@@ -128,16 +130,17 @@ public final class RouteMatcher {
                     return f;
                 }
             }
-            if (node.placeholders != null && !seg.isEmpty()) {
-                for (Map.Entry<String, Node> e : node.placeholders.entrySet()) {
-                    int mark = params.size();
-                    params.add(e.getKey());
-                    params.add(UrlCodec.unquoteSafe(seg));
-                    RouteMatch.Found f = walk(e.getValue(), i + 1);
+            if (node.placeholderNames.length > 0 && !seg.isEmpty()) {
+                String value = UrlCodec.unquoteSafe(seg);
+                for (int p = 0; p < node.placeholderNames.length; p++) {
+                    int mark = size;
+                    add(node.placeholderNames[p]);
+                    add(value);
+                    RouteMatch.Found f = walk(node.placeholderNodes[p], i + 1);
                     if (f != null) {
                         return f;
                     }
-                    truncate(mark);
+                    size = mark;
                 }
             }
             if (node.patterns != null) {
@@ -146,14 +149,16 @@ public final class RouteMatcher {
                     int last = r.spanning() ? segs.length : i + 1;
                     for (int end = last; end > i; end--) { // longest first, as a greedy regex would
                         String candidate = end == i + 1 ? seg : String.join("/", java.util.Arrays.copyOfRange(segs, i, end));
-                        int mark = params.size();
-                        if (r.match(candidate, params)) {
+                        int mark = size;
+                        List<String> matched = new ArrayList<>(4);
+                        if (r.match(candidate, matched)) {
+                            matched.forEach(this::add);
                             RouteMatch.Found f = walk(e.getValue(), end);
                             if (f != null) {
                                 return f;
                             }
                         }
-                        truncate(mark);
+                        size = mark;
                     }
                 }
             }
@@ -169,20 +174,24 @@ public final class RouteMatcher {
                 allowed.addAll(res.methods());
                 return null;
             }
-            if (params.isEmpty()) {
+            if (size == 0) {
                 return res.found(method);
             }
-            Map<String, String> values = new LinkedHashMap<>(params.size());
-            for (int k = 0; k < params.size(); k += 2) {
-                values.put(params.get(k), params.get(k + 1));
+            if (size == 2) {
+                return new RouteMatch.Found(route, Map.of(params[0], params[1]));
+            }
+            Map<String, String> values = new LinkedHashMap<>(size);
+            for (int k = 0; k < size; k += 2) {
+                values.put(params[k], params[k + 1]);
             }
             return new RouteMatch.Found(route, values);
         }
 
-        void truncate(int size) {
-            while (params.size() > size) {
-                params.remove(params.size() - 1);
+        void add(String s) {
+            if (size == params.length) {
+                params = java.util.Arrays.copyOf(params, size * 2);
             }
+            params[size++] = s;
         }
     }
 
@@ -190,6 +199,9 @@ public final class RouteMatcher {
     private static final class Node {
         @Nullable Map<String, Node> literals;
         @Nullable LinkedHashMap<String, Node> placeholders;
+        /** {@code placeholders} as arrays, in the same order, for the walk: no iterator per lookup. */
+        String[] placeholderNames = new String[0];
+        Node[] placeholderNodes = new Node[0];
         @Nullable List<Map.Entry<Regex, Node>> patterns;
         @Nullable Resource resource;
 
@@ -204,7 +216,14 @@ public final class RouteMatcher {
                 if (placeholders == null) {
                     placeholders = new LinkedHashMap<>();
                 }
-                return placeholders.computeIfAbsent(p.name(), k -> new Node());
+                Node n = placeholders.get(p.name());
+                if (n == null) {
+                    n = new Node();
+                    placeholders.put(p.name(), n);
+                    placeholderNames = placeholders.keySet().toArray(new String[0]);
+                    placeholderNodes = placeholders.values().toArray(new Node[0]);
+                }
+                return n;
             }
             Regex r = (Regex) s;
             if (patterns == null) {
