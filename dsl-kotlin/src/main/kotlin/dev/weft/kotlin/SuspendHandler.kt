@@ -64,24 +64,41 @@ private class SuspendHandler(private val block: suspend (Request) -> Reply) : Ha
 }
 
 /**
- * The completion of one handler call. Its [Job] is made the first time the coroutine looks at its context, which a
- * handler that never suspends does not do: such a call costs this object and the handler's own continuation. A
- * suspension point reads the context (to be cancellable, and to find the dispatcher) before it suspends, on the
- * loop thread, so the job exists before any other thread could see the call.
+ * The completion of one handler call, and its coroutine context. The context is this object rather than `base + Job()`
+ * because the handler's continuation captures its completion's context when it is made, before it runs: a plain
+ * context would make a [Job] for every call, suspended or not. Here the [Job] is made the first time something asks
+ * the context for it, which a suspension point does (to be cancellable) before it suspends, on the loop thread, and a
+ * handler that never suspends does not do: such a call costs this object and the handler's own continuation.
  */
-private class HandlerCall(private val base: CoroutineContext) : Continuation<Reply> {
+private class HandlerCall(private val base: CoroutineContext) : Continuation<Reply>, CoroutineContext {
     val future = CompletableFuture<Reply>()
-    private var job: CompletableJob? = null
+    @Volatile private var job: CompletableJob? = null
     @Volatile private var whole: CoroutineContext? = null
 
     override val context: CoroutineContext
-        get() = whole ?: base.plus(Job().also { made ->
-            job = made
-            // Cancelling the reply (client gone, graceful stop out of time) cancels the coroutine.
-            future.whenComplete { _, error ->
-                if (error != null) made.cancel(CancellationException("the reply was cancelled", error))
-            }
-        }).also { whole = it }
+        get() = this
+
+    private fun job(): CompletableJob = job ?: Job().also { made ->
+        job = made
+        // Cancelling the reply (client gone, graceful stop out of time) cancels the coroutine.
+        future.whenComplete { _, error ->
+            if (error != null) made.cancel(CancellationException("the reply was cancelled", error))
+        }
+    }
+
+    /** The context as an ordinary one, with the job: for whatever combines or walks it. */
+    private fun whole(): CoroutineContext = whole ?: (base + job()).also { whole = it }
+
+    @Suppress("UNCHECKED_CAST")
+    override fun <E : CoroutineContext.Element> get(key: CoroutineContext.Key<E>): E? =
+        if (key === Job) job() as E else base[key]
+
+    override fun <R> fold(initial: R, operation: (R, CoroutineContext.Element) -> R): R = whole().fold(initial, operation)
+
+    override fun plus(context: CoroutineContext): CoroutineContext = whole().plus(context)
+
+    override fun minusKey(key: CoroutineContext.Key<*>): CoroutineContext =
+        if (key === Job) base.minusKey(key) else whole().minusKey(key)
 
     /** The handler returned (or threw): its job, if one was made, is done. */
     fun finished() {
@@ -92,4 +109,6 @@ private class HandlerCall(private val base: CoroutineContext) : Continuation<Rep
         finished()
         result.fold(future::complete, future::completeExceptionally)
     }
+
+    override fun toString(): String = "HandlerCall(${whole ?: base})"
 }
