@@ -208,8 +208,8 @@ def main():
               "(requests/s, and p50/p99 latency as wrk's `done()` hook reports them).")
     md.append("- Server CPU time per request: the user + system CPU time of the server's process (all its threads: "
               "event loop, JIT, GC) read from `/proc/PID/stat` before and after the measured window, divided by the "
-              "requests (messages) of that window; median of the rounds. It does not depend on how much of its core "
-              "the server got, so it is the steadier measure on a shared machine.")
+              "requests (messages) of that window; median of the rounds. It depends much less than requests/s on how "
+              "much of its core the server got, so it is the steadier measure on a shared machine.")
     md.append("- Rounds are interleaved: round 1 of every server (each started afresh), then round 2 of every "
               "server, and so on; a disturbance of the machine then lands on all servers alike rather than on the one "
               "being measured. The \"same round\" columns use that: each is a ratio taken round by round, then the "
