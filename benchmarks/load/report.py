@@ -283,32 +283,37 @@ def main():
         md.append(f"| {elabel} | " + " | ".join(row) + " |")
     md.append("")
 
-    md.append(f"## Requests/s: ratios to the ceiling, {top_label} (median requests/s, or messages/s, ÷ the "
-              "ceiling's; higher is better)\n")
-    md.append("![ratio to the ceiling per server and endpoint](" + os.path.basename(prefix) + ".png)\n")
-    if pairs:
-        md.append("The same-round columns are the first server's requests/s over the second's in the same round "
-                  "(above 1.00: the first served more).\n")
-    md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |" + pair_head)
-    md.append("|---|" + "---:|" * len(names) + pair_rule)
-    for e, elabel, _, _, _ in endpoints:
-        row = [ratio_cell(n, e, ratio) for n in names]
-        row += [fmt_same(same_round(rounds, a, b, e, "rps")) for a, b in pairs]
-        md.append(f"| {elabel} | " + " | ".join(row) + " |")
-    md.append("")
+    # Without a ceiling the ratio tables keep only their same-round columns (and go when there are none).
+    shown = names if ceiling else []
+    if shown or pairs:
+        md.append(f"## Requests/s: ratios to the ceiling, {top_label} (median requests/s, or messages/s, ÷ the "
+                  "ceiling's; higher is better)\n" if ceiling else "## Requests/s, same round\n")
+        if ceiling:
+            md.append("![ratio to the ceiling per server and endpoint](" + os.path.basename(prefix) + ".png)\n")
+        if pairs:
+            md.append("The same-round columns are the first server's requests/s over the second's in the same "
+                      "round (above 1.00: the first served more).\n")
+        md.append("| endpoint | " + "".join(f"{labels[n]} | " for n in shown) + pair_head.lstrip())
+        md.append("|---|" + "---:|" * len(shown) + pair_rule)
+        for e, elabel, _, _, _ in endpoints:
+            row = [ratio_cell(n, e, ratio) for n in shown]
+            row += [fmt_same(same_round(rounds, a, b, e, "rps")) for a, b in pairs]
+            md.append(f"| {elabel} | " + " | ".join(row) + " |")
+        md.append("")
 
-    if has_cpu:
+    if has_cpu and (shown or pairs):
         md.append(f"## Server CPU time per request: ratios to the ceiling, {top_label} (median µs per request, or "
-                  "per message, ÷ the ceiling's; lower is better)\n")
-        md.append("1.25 means the server used 25% more CPU time per request than the ceiling. "
+                  "per message, ÷ the ceiling's; lower is better)\n" if ceiling
+                  else "## Server CPU time per request, same round\n")
+        md.append(("1.25 means the server used 25% more CPU time per request than the ceiling. " if ceiling else "")
                   + ("The same-round columns are the first server's CPU time per request over the second's in the "
                      "same round (below 1.00: the first needed less CPU per request). " if pairs else "")
                   + "A cost per request, not a throughput: a server that gets less of its core serves fewer "
                   "requests but also uses fewer CPU-seconds.\n")
-        md.append("| endpoint | " + " | ".join(labels[n] for n in names) + " |" + pair_head)
-        md.append("|---|" + "---:|" * len(names) + pair_rule)
+        md.append("| endpoint | " + "".join(f"{labels[n]} | " for n in shown) + pair_head.lstrip())
+        md.append("|---|" + "---:|" * len(shown) + pair_rule)
         for e, elabel, _, _, _ in endpoints:
-            row = [ratio_cell(n, e, cpu_ratio) for n in names]
+            row = [ratio_cell(n, e, cpu_ratio) for n in shown]
             row += [fmt_same(same_round(rounds, a, b, e, "cpu_us")) for a, b in pairs]
             md.append(f"| {elabel} | " + " | ".join(row) + " |")
         md.append("")
@@ -362,7 +367,8 @@ def main():
     md.append(f"Raw rounds: [`{os.path.basename(prefix)}.jsonl`]({os.path.basename(prefix)}.jsonl).\n")
     with open(prefix + ".md", "w") as f:
         f.write("\n".join(md))
-    chart(prefix + ".png", names, labels, endpoints, ratio, cpu_ratio, meta, top_label)
+    if ceiling:
+        chart(prefix + ".png", names, labels, endpoints, ratio, cpu_ratio, meta, top_label)
 
 
 def targets(names, labels, endpoints, cells, ceiling):
