@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.bench.servers.LeanNettyServer;
 import dev.weft.bench.servers.NettyServer;
 import dev.weft.bench.servers.WeftServer;
 import dev.weft.internal.server.HttpServer;
@@ -34,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (or of 16 pipelined requests) go into an {@link EmbeddedChannel} carrying the server's handlers, and the encoded
  * response bytes are taken out and released. For Weft that is its decoder, the response encoder and the connection
  * handler (routing, the request object, the handler of {@link WeftServer}, the response writer), built as
- * {@code HttpServer} builds them; for raw Netty it is {@link NettyServer}'s pipeline. The two answer the same
- * endpoints, so their ratio is the framework's cost per request with the kernel and the load generator taken out.
+ * {@code HttpServer} builds them; for raw Netty it is {@link LeanNettyServer}'s pipeline (the ceiling: the codec and
+ * a switch on the path) or {@link NettyServer}'s (with an aggregator and a cached {@code Date}). They answer the same
+ * endpoints, so their ratios are the framework's cost per request with the kernel and the load generator taken out.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RequestPathBenchmark {
-    @Param({"weft", "netty"})
+    @Param({"weft", "lean", "netty"})
     public String server;
 
     @Param({"plaintext", "json", "user", "miss", "echo"})
@@ -65,6 +67,13 @@ public class RequestPathBenchmark {
                 @Override
                 protected void initChannel(Channel ch) {
                     BenchAccess.initPipeline(http, ch);
+                }
+            });
+        } else if (server.equals("lean")) {
+            channel = new EmbeddedChannel(new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel ch) {
+                    LeanNettyServer.initPipeline(ch);
                 }
             });
         } else {
