@@ -41,6 +41,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * and an echo handler writing the received bytes back (the load runs' raw Netty {@code /ws}). The difference is
  * Weft's cost per message: the frame machine, the {@code WsMessage}, the text decoded and encoded, the reader's
  * stage and the send's.
+ *
+ * <p>Its {@link #main} measures the same echo by the thread's CPU time instead of wall time, which a busy machine
+ * disturbs less (time spent descheduled does not count): each server and size in turn, several rounds, interleaved,
+ * the median CPU nanoseconds per echo of each, and Weft's ratio to raw Netty:
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.weft.bench.WsFramePathBenchmark [rounds] [echoes per round]
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -110,6 +117,66 @@ public class WsFramePathBenchmark {
             ReferenceCountUtil.release(o);
         }
         return bytes;
+    }
+
+    /**
+     * CPU time per echo, Weft and raw Netty interleaved; see the class comment. It runs on a Netty thread, as a
+     * server's event loop does (Netty keeps some scratch arrays and recyclers only for those).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Thread t = new io.netty.util.concurrent.FastThreadLocalThread(() -> cpuPerEcho(args), "echo");
+        t.start();
+        t.join();
+    }
+
+    private static void cpuPerEcho(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int echoes = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        String[] servers = {"weft", "netty"};
+        int[] sizes = {32, 1024};
+        WsFramePathBenchmark[][] benches = new WsFramePathBenchmark[servers.length][sizes.length];
+        long[][][] nanos = new long[servers.length][sizes.length][rounds];
+        for (int i = 0; i < servers.length; i++) {
+            for (int j = 0; j < sizes.length; j++) {
+                WsFramePathBenchmark b = new WsFramePathBenchmark();
+                b.server = servers[i];
+                b.size = sizes[j];
+                b.setup();
+                for (int k = 0; k < echoes; k++) { // warm-up
+                    b.echo();
+                }
+                benches[i][j] = b;
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < sizes.length; j++) {
+                for (int i = 0; i < servers.length; i++) {
+                    WsFramePathBenchmark b = benches[i][j];
+                    long t0 = threads.getCurrentThreadCpuTime();
+                    for (int k = 0; k < echoes; k++) {
+                        b.echo();
+                    }
+                    nanos[i][j][r] = (threads.getCurrentThreadCpuTime() - t0) / echoes;
+                }
+            }
+        }
+        for (int j = 0; j < sizes.length; j++) {
+            long[] medians = new long[servers.length];
+            for (int i = 0; i < servers.length; i++) {
+                long[] n = nanos[i][j].clone();
+                java.util.Arrays.sort(n);
+                medians[i] = n[n.length / 2];
+                System.out.printf("%-5s %5d B: CPU %,6d ns per echo (median of %d rounds of %,d; all %s)%n",
+                        servers[i], sizes[j], medians[i], rounds, echoes, java.util.Arrays.toString(nanos[i][j]));
+            }
+            System.out.printf("      %5d B: weft / netty = %.2f%n", sizes[j], (double) medians[0] / medians[1]);
+        }
+        for (WsFramePathBenchmark[] row : benches) {
+            for (WsFramePathBenchmark b : row) {
+                b.tearDown();
+            }
+        }
     }
 
     /** The reader of the Weft side: each text message sent back, the next one read once the send is written. */
