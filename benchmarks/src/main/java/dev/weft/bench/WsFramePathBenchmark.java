@@ -1,10 +1,13 @@
 package dev.weft.bench;
 
 import dev.weft.bench.servers.NettyServer;
+import dev.weft.http.ws.WebSocket;
+import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
+import dev.weft.json.JsonCodec;
 import dev.weft.loop.Loop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -179,9 +183,91 @@ public class WsFramePathBenchmark {
         }
     }
 
-    /** The reader of the Weft side: each text message sent back, the next one read once the send is written. */
-    private static void echo(WsConnection ws) {
-        ws.receive().thenCompose(m -> ws.sendText(WsMessage.text(m))).thenRun(() -> echo(ws));
+    /**
+     * The reader of the Weft side, as the load runs' Weft server reads: {@code forEach} with {@code sendText}, each
+     * text message sent back and the next one read once the send is written.
+     */
+    private static void echo(WsConnection conn) {
+        WebSocket ws = new Front(conn);
+        ws.forEach(m -> ws.sendText(WsMessage.text(m)));
+    }
+
+    /** What {@code WebSocketResponse} is to its handler after {@code prepare}: a front on the frame machine. */
+    private record Front(WsConnection conn) implements WebSocket {
+        @Override
+        public CompletionStage<WsMessage> receive() {
+            return conn.receive();
+        }
+
+        @Override
+        public CompletionStage<WsMessage> receive(Duration timeout) {
+            return conn.receive(timeout);
+        }
+
+        @Override
+        public CompletionStage<Void> forEach(MessageHandler handler) {
+            return conn.forEach(handler);
+        }
+
+        @Override
+        public CompletionStage<Void> sendText(String text) {
+            return conn.sendText(text);
+        }
+
+        @Override
+        public CompletionStage<Void> sendBytes(byte[] data) {
+            return conn.sendBytes(data);
+        }
+
+        @Override
+        public CompletionStage<Void> ping(byte[] data) {
+            return conn.ping(data);
+        }
+
+        @Override
+        public CompletionStage<Void> pong(byte[] data) {
+            return conn.pong(data);
+        }
+
+        @Override
+        public CompletionStage<Void> close(int code, String reason) {
+            return conn.close(code, reason);
+        }
+
+        @Override
+        public boolean isClosed() {
+            return conn.isClosed();
+        }
+
+        @Override
+        public boolean isClosing() {
+            return conn.isClosing();
+        }
+
+        @Override
+        public CompletionStage<Void> closed() {
+            return conn.closedStage();
+        }
+
+        @Override
+        public Integer closeCode() {
+            return conn.closeCode() == 0 ? null : conn.closeCode();
+        }
+
+        @Override
+        public WebSocketException exception() {
+            return conn.exception();
+        }
+
+        @Override
+        public String protocol() {
+            return null;
+        }
+
+        @Override
+        public JsonCodec jsonCodec() {
+            return JsonCodec.jackson();
+        }
     }
 
     private byte[] echoBytes() {

@@ -1,5 +1,6 @@
 package dev.weft.internal.ws;
 
+import dev.weft.http.ws.WebSocket;
 import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
@@ -9,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -35,6 +37,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,8 +70,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     /** The clock and timers of the heartbeat, the close handshake and receive timeouts. */
     private final NettyLoop loop;
     private @Nullable ChannelHandlerContext ctx;
-    // reading (guarded by this)
-    private @Nullable CompletableFuture<WsMessage> reader;
+    // reading (guarded by this): the pending receive's CompletableFuture, or forEach's MessageLoop
+    private @Nullable Object reader;
     private @Nullable ArrayDeque<WsMessage> inbox;
     // a fragmented message in progress (loop thread)
     private @Nullable CompositeByteBuf partial;
@@ -141,7 +144,31 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
 
     /** The next message; see {@code WebSocketResponse.receive}. Any thread. */
     public CompletionStage<WsMessage> receive() {
-        CompletableFuture<WsMessage> r;
+        CompletableFuture<WsMessage> r = new CompletableFuture<>();
+        WsMessage m = take(r);
+        if (m != null) {
+            r.complete(m);
+        }
+        return r;
+    }
+
+    /**
+     * Reads every message with {@code handler}; see {@code WebSocket.forEach}, whose loop this is without a stage per
+     * message: the loop waits in the reader slot itself. Any thread.
+     */
+    public CompletionStage<Void> forEach(WebSocket.MessageHandler handler) {
+        MessageLoop loop = new MessageLoop(handler);
+        loop.next();
+        return loop;
+    }
+
+    /**
+     * A message at hand for a new reader: the next queued one, else {@code CLOSED} or {@code CLOSING} by the state;
+     * or null when there is none yet, and then {@code waiting} is the reader until one comes.
+     *
+     * @throws IllegalStateException if another reader is waiting
+     */
+    private @Nullable WsMessage take(Object waiting) {
         synchronized (this) {
             if (reader != null) {
                 throw new IllegalStateException("concurrent receive calls are not allowed: a receive() is pending"
@@ -153,18 +180,17 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
                 if (box.size() == MAX_INBOX / 2 && ctx != null) {
                     ctx.channel().config().setAutoRead(true);
                 }
-                return CompletableFuture.completedFuture(m);
+                return m;
             }
             if (closed) {
-                return CompletableFuture.completedFuture(WsMessage.CLOSED);
+                return WsMessage.CLOSED;
             }
             if (closeSent && !finalPending) {
-                return CompletableFuture.completedFuture(WsMessage.CLOSING);
+                return WsMessage.CLOSING;
             }
-            r = new CompletableFuture<>();
-            reader = r;
+            reader = waiting;
+            return null;
         }
-        return r;
     }
 
     /** The next message, or a {@link TimeoutException} after {@code timeout}; the socket stays open. Any thread. */
@@ -188,7 +214,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
 
     /** Hands {@code m} to the waiting reader, or queues it (and stops reading when the queue is full). */
     private void deliver(WsMessage m) {
-        CompletableFuture<WsMessage> r;
+        Object r;
         synchronized (this) {
             if (m instanceof WsMessage.Close || m instanceof WsMessage.Error) {
                 finalPending = false;
@@ -207,18 +233,96 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             }
             reader = null;
         }
-        r.complete(m);
+        hand(r, m);
     }
 
     /** Wakes a waiting reader with a state message ({@code CLOSING}, {@code CLOSED}); queues nothing. */
     private void wake(WsMessage state) {
-        CompletableFuture<WsMessage> r;
+        Object r;
         synchronized (this) {
             r = reader;
             reader = null;
         }
         if (r != null) {
-            r.complete(state);
+            hand(r, state);
+        }
+    }
+
+    /** Gives {@code m} to {@code reader}, which has left the reader slot. */
+    @SuppressWarnings("unchecked")
+    private static void hand(Object reader, WsMessage m) {
+        if (reader instanceof MessageLoop loop) {
+            loop.delivered(m);
+        } else {
+            ((CompletableFuture<WsMessage>) reader).complete(m);
+        }
+    }
+
+    /**
+     * The loop of {@link #forEach}, and the stage it returns: it reads without recursion while messages are queued,
+     * waits in the reader slot otherwise, and waits for the handler's stage before reading on. It ends on a message
+     * that {@link WsMessage#isClose() closes}, and fails with what the handler or its stage threw.
+     */
+    private final class MessageLoop extends CompletableFuture<Void> implements BiConsumer<Object, Throwable> {
+        private final WebSocket.MessageHandler handler;
+
+        MessageLoop(WebSocket.MessageHandler handler) {
+            this.handler = handler;
+        }
+
+        /** Handles the messages at hand, then waits as the reader. */
+        void next() {
+            try {
+                WsMessage m;
+                while ((m = take(this)) != null) {
+                    if (!handle(m)) {
+                        return;
+                    }
+                }
+            } catch (Throwable t) {
+                completeExceptionally(t);
+            }
+        }
+
+        /** A message for the waiting loop. */
+        void delivered(WsMessage m) {
+            if (handle(m)) {
+                next();
+            }
+        }
+
+        /** Handles one message; true to read on now, false when done or when the handler's stage resumes later. */
+        private boolean handle(WsMessage m) {
+            if (m.isClose()) {
+                complete(null);
+                return false;
+            }
+            CompletionStage<?> s;
+            try {
+                s = handler.onMessage(m);
+            } catch (Throwable t) {
+                completeExceptionally(t);
+                return false;
+            }
+            if (s == null) {
+                return true;
+            }
+            CompletableFuture<?> f = s.toCompletableFuture();
+            if (f.isDone() && !f.isCompletedExceptionally()) {
+                return true;
+            }
+            f.whenComplete(this);
+            return false;
+        }
+
+        /** The handler's stage completed. */
+        @Override
+        public void accept(@Nullable Object value, @Nullable Throwable error) {
+            if (error != null) {
+                completeExceptionally(error);
+            } else {
+                next();
+            }
         }
     }
 
@@ -327,6 +431,15 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
 
     /** Sends a text message. Any thread; completes when the frame has been written to the socket. */
     public CompletionStage<Void> sendText(String text) {
+        ChannelHandlerContext c = ctx;
+        if (c.executor().inEventLoop()) {
+            // On the loop (a reader answering a message): no task and no frame factory to allocate.
+            Sent done = new Sent();
+            if (writable(done)) {
+                c.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(c.alloc(), text))).addListener(done);
+            }
+            return done;
+        }
         return send(alloc -> new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text)));
     }
 
@@ -354,23 +467,36 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     }
 
     private CompletionStage<Void> send(Function<ByteBufAllocator, WebSocketFrame> frame) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        Sent done = new Sent();
         onLoop(() -> {
-            if (closeSent || closed || !ctx.channel().isActive()) {
-                done.completeExceptionally(new WebSocketException("the WebSocket is " + (closed ? "closed" : "closing"),
-                        closeCode));
-                return;
+            if (writable(done)) {
+                ctx.writeAndFlush(frame.apply(ctx.alloc())).addListener(done);
             }
-            ctx.writeAndFlush(frame.apply(ctx.alloc())).addListener(f -> {
-                if (f.isSuccess()) {
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(new WebSocketException("the frame could not be sent: " + f.cause(),
-                            WsCloseCode.ABNORMAL_CLOSURE));
-                }
-            });
         });
         return done;
+    }
+
+    /** Whether a frame may be sent now (loop thread); if not, fails {@code done} saying why. */
+    private boolean writable(Sent done) {
+        if (closeSent || closed || !ctx.channel().isActive()) {
+            done.completeExceptionally(new WebSocketException("the WebSocket is " + (closed ? "closed" : "closing"),
+                    closeCode));
+            return false;
+        }
+        return true;
+    }
+
+    /** A send's stage, completed by its write's outcome: it is the write's listener, so a send allocates one less. */
+    private static final class Sent extends CompletableFuture<Void> implements ChannelFutureListener {
+        @Override
+        public void operationComplete(ChannelFuture f) {
+            if (f.isSuccess()) {
+                complete(null);
+            } else {
+                completeExceptionally(new WebSocketException("the frame could not be sent: " + f.cause(),
+                        WsCloseCode.ABNORMAL_CLOSURE));
+            }
+        }
     }
 
     private void onLoop(Runnable task) {
