@@ -64,6 +64,8 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     /** Messages held for a reader that is not reading before the socket stops reading from the network. */
     static final int MAX_INBOX = 16;
     private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsinflate", "ws"};
+    /** The longest header of an unmasked frame: 2 bytes, and 8 of extended payload length. */
+    private static final int MAX_SERVER_HEADER = 10;
 
     private final WsSettings options;
     /** The clock and timers of the heartbeat, the close handshake and receive timeouts. */
@@ -477,11 +479,44 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             // On the loop (a reader answering a message): no task and no frame factory to allocate.
             Sent done = new Sent();
             if (writable(done)) {
-                c.writeAndFlush(new TextWebSocketFrame(ByteBufUtil.writeUtf8(c.alloc(), text))).addListener(done);
+                c.writeAndFlush(textFrame(c.alloc(), text)).addListener(done);
             }
             return done;
         }
-        return send(alloc -> new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text)));
+        return send(alloc -> textFrame(alloc, text));
+    }
+
+    /**
+     * A text message as the frame to write. The server's frames are not masked, so it writes the frame's bytes itself:
+     * header and UTF-8 in one buffer, which Netty's frame encoder lets through as it is, instead of a payload buffer,
+     * a frame object, and the encoder's copy of both into another buffer. The client's frames go through the encoder,
+     * which masks them.
+     */
+    private Object textFrame(ByteBufAllocator alloc, String text) {
+        if (options.client()) {
+            return new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text));
+        }
+        // The payload goes after room for the longest header; the header, known once the payload is, goes right
+        // before it (RFC 6455 §5.2: FIN and opcode 1, then a 7-bit, 16-bit or 64-bit length, no mask).
+        ByteBuf buf = alloc.buffer(MAX_SERVER_HEADER + ByteBufUtil.utf8MaxBytes(text));
+        buf.writerIndex(MAX_SERVER_HEADER);
+        int n = ByteBufUtil.writeUtf8(buf, text);
+        int start;
+        if (n < 126) {
+            start = MAX_SERVER_HEADER - 2;
+            buf.setByte(start + 1, n);
+        } else if (n < 65536) {
+            start = MAX_SERVER_HEADER - 4;
+            buf.setByte(start + 1, 126);
+            buf.setShort(start + 2, n);
+        } else {
+            start = 0;
+            buf.setByte(1, 127);
+            buf.setLong(2, n);
+        }
+        buf.setByte(start, 0x81);
+        buf.readerIndex(start);
+        return buf;
     }
 
     /** Sends a binary message. Any thread. */
@@ -507,7 +542,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private CompletionStage<Void> send(Function<ByteBufAllocator, WebSocketFrame> frame) {
+    private CompletionStage<Void> send(Function<ByteBufAllocator, Object> frame) {
         Sent done = new Sent();
         onLoop(() -> {
             if (writable(done)) {
