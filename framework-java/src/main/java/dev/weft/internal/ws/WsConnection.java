@@ -116,15 +116,9 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
      */
     public static Handlers handlers(WsSettings settings, @Nullable Deflate deflate, NettyLoop loop) {
         WsConnection ws = new WsConnection(settings, loop);
-        WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(settings.maxMessageBytes())
-                .expectMaskedFrames(!settings.client())
-                .allowMaskMismatch(false)
-                .allowExtensions(deflate != null)
-                .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
-                .build();
+        WebSocketDecoderConfig config = decoderConfig(settings, deflate != null);
         WebSocket13FrameEncoder encoder = settings.client() ? new WebSocket13FrameEncoder(SecureMasks.INSTANCE)
-                : new WebSocket13FrameEncoder(false);
+                : ServerFrameEncoder.INSTANCE;
         ChannelHandler[] handlers = deflate == null
                 ? new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), ws}
                 : new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Inflating(deflate), ws};
@@ -132,6 +126,39 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[3]}
                 : new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[3]};
         return new Handlers(ws, names, handlers);
+    }
+
+    /** The decoder settings last built: sockets with the same options share them (they are immutable). */
+    private static volatile @Nullable WebSocketDecoderConfig lastConfig;
+
+    private static WebSocketDecoderConfig decoderConfig(WsSettings settings, boolean extensions) {
+        WebSocketDecoderConfig c = lastConfig;
+        if (c != null && c.maxFramePayloadLength() == settings.maxMessageBytes()
+                && c.expectMaskedFrames() == !settings.client() && c.allowExtensions() == extensions) {
+            return c;
+        }
+        c = WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(settings.maxMessageBytes())
+                .expectMaskedFrames(!settings.client())
+                .allowMaskMismatch(false)
+                .allowExtensions(extensions)
+                .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
+                .build();
+        lastConfig = c;
+        return c;
+    }
+
+    /**
+     * The server's frame encoder, one for all sockets: it does not mask, and Netty's encoder keeps no state of its own
+     * between frames, so it may be shared (an idle socket is one object lighter).
+     */
+    @ChannelHandler.Sharable
+    private static final class ServerFrameEncoder extends WebSocket13FrameEncoder {
+        static final ServerFrameEncoder INSTANCE = new ServerFrameEncoder();
+
+        private ServerFrameEncoder() {
+            super(false);
+        }
     }
 
     @Override
