@@ -23,7 +23,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,7 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ulimit -n 65536   # as far as the hard limit allows
  * java -XX:+UseSerialGC -Xmx512m -cp benchmarks/target/benchmarks.jar dev.weft.bench.IdleWebSocketsBench 10000
  * </pre>
- * Add {@code -Dweft.bench.histogram=true} to print the heap's class histogram while the sockets are open.
+ * Add {@code -Dweft.bench.histogram=true} to print what the sockets are made of: the classes whose live instances
+ * grew while they were open (the heap's class histogram after the sockets opened minus the one before), with their
+ * instances and bytes per socket, largest first; {@code -Dweft.bench.histogram.lines=N} for more than 40 of them.
  * With more sockets than one source address has ephemeral ports (about 28,000 on Linux), the client spreads its
  * connections over 127.0.0.1, 127.0.0.2, … ({@code SOURCES} below).
  */
@@ -80,6 +84,8 @@ public final class IdleWebSocketsBench {
 
         // Warm up: one client JVM with a few sockets loads every class on the path, then goes.
         runClient(site.port(), 10, open, 10, false);
+        boolean histogram = Boolean.getBoolean("weft.bench.histogram");
+        Map<String, long[]> classesBefore = histogram ? classHistogram() : Map.of();
         long before = usedAfterGc();
 
         Process client = runClient(site.port(), count, open, count + 10, true);
@@ -88,12 +94,8 @@ public final class IdleWebSocketsBench {
         System.out.printf("idle WebSockets: %,d%n", count);
         System.out.printf("heap used after GC: before %,d bytes, after %,d bytes%n", before, after);
         System.out.printf("heap per idle WebSocket: %,d bytes (%.2f KiB)%n", perSocket, perSocket / 1024.0);
-        if (Boolean.getBoolean("weft.bench.histogram")) {
-            // What the sockets are made of: the JVM's class histogram, top lines.
-            Object histogram = ManagementFactory.getPlatformMBeanServer().invoke(
-                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            histogram.toString().lines().limit(45).forEach(System.out::println);
+        if (histogram) {
+            printGrowth(classesBefore, classHistogram(), count);
         }
         client.getOutputStream().close(); // the client exits and its sockets close
         client.waitFor(60, TimeUnit.SECONDS);
@@ -133,6 +135,42 @@ public final class IdleWebSocketsBench {
         if (!c.met()) {
             throw new IllegalStateException("not reached within " + seconds + " s");
         }
+    }
+
+    /** The live heap's class histogram (it runs a full GC first): class name to {instances, bytes}. */
+    private static Map<String, long[]> classHistogram() throws Exception {
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Map<String, long[]> classes = new HashMap<>();
+        for (String line : text.toString().split("\n")) {
+            // "   1:         35001        2240064  io.netty.channel.DefaultChannelHandlerContext"
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+            }
+        }
+        return classes;
+    }
+
+    /** Prints the classes that grew from {@code before} to {@code after}, per socket, largest first. */
+    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int count) {
+        List<Map.Entry<String, long[]>> grown = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, long[]> e : after.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[2]);
+            long[] d = {e.getValue()[0] - b[0], e.getValue()[1] - b[1]};
+            if (d[1] > 0) {
+                grown.add(Map.entry(e.getKey(), d));
+                total += d[1];
+            }
+        }
+        grown.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
+        System.out.printf("live objects added per socket: %,d bytes, by class:%n", total / count);
+        System.out.println("  per socket: instances   bytes  class");
+        grown.stream().limit(Integer.getInteger("weft.bench.histogram.lines", 40)).forEach(e ->
+                System.out.printf("  %20.2f %7.1f  %s%n", (double) e.getValue()[0] / count,
+                        (double) e.getValue()[1] / count, e.getKey()));
     }
 
     private static long usedAfterGc() throws InterruptedException {

@@ -1,10 +1,13 @@
 package dev.weft.bench;
 
 import dev.weft.bench.servers.NettyServer;
+import dev.weft.http.ws.WebSocket;
+import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsMessage;
 import dev.weft.internal.loop.NettyLoop;
 import dev.weft.internal.ws.WsConnection;
 import dev.weft.internal.ws.WsSettings;
+import dev.weft.json.JsonCodec;
 import dev.weft.loop.Loop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -17,6 +20,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +45,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * and an echo handler writing the received bytes back (the load runs' raw Netty {@code /ws}). The difference is
  * Weft's cost per message: the frame machine, the {@code WsMessage}, the text decoded and encoded, the reader's
  * stage and the send's.
+ *
+ * <p>Its {@link #main} measures the same echo by the thread's CPU time instead of wall time, which a busy machine
+ * disturbs less (time spent descheduled does not count): each server and size in turn, several rounds, interleaved,
+ * the median CPU nanoseconds per echo of each, and Weft's ratio to raw Netty:
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.weft.bench.WsFramePathBenchmark [rounds] [echoes per round]
+ * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -112,9 +123,151 @@ public class WsFramePathBenchmark {
         return bytes;
     }
 
-    /** The reader of the Weft side: each text message sent back, the next one read once the send is written. */
-    private static void echo(WsConnection ws) {
-        ws.receive().thenCompose(m -> ws.sendText(WsMessage.text(m))).thenRun(() -> echo(ws));
+    /**
+     * CPU time per echo, Weft and raw Netty interleaved; see the class comment. It runs on a Netty thread, as a
+     * server's event loop does (Netty keeps some scratch arrays and recyclers only for those).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Thread t = new io.netty.util.concurrent.FastThreadLocalThread(() -> cpuPerEcho(args), "echo");
+        t.start();
+        t.join();
+    }
+
+    private static void cpuPerEcho(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        int echoes = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        String[] servers = {"weft", "netty"};
+        int[] sizes = {32, 1024};
+        WsFramePathBenchmark[][] benches = new WsFramePathBenchmark[servers.length][sizes.length];
+        long[][][] nanos = new long[servers.length][sizes.length][rounds];
+        for (int i = 0; i < servers.length; i++) {
+            for (int j = 0; j < sizes.length; j++) {
+                WsFramePathBenchmark b = new WsFramePathBenchmark();
+                b.server = servers[i];
+                b.size = sizes[j];
+                b.setup();
+                for (int k = 0; k < echoes; k++) { // warm-up
+                    b.echo();
+                }
+                benches[i][j] = b;
+            }
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int j = 0; j < sizes.length; j++) {
+                for (int i = 0; i < servers.length; i++) {
+                    WsFramePathBenchmark b = benches[i][j];
+                    long t0 = threads.getCurrentThreadCpuTime();
+                    for (int k = 0; k < echoes; k++) {
+                        b.echo();
+                    }
+                    nanos[i][j][r] = (threads.getCurrentThreadCpuTime() - t0) / echoes;
+                }
+            }
+        }
+        for (int j = 0; j < sizes.length; j++) {
+            long[] medians = new long[servers.length];
+            for (int i = 0; i < servers.length; i++) {
+                long[] n = nanos[i][j].clone();
+                java.util.Arrays.sort(n);
+                medians[i] = n[n.length / 2];
+                System.out.printf("%-5s %5d B: CPU %,6d ns per echo (median of %d rounds of %,d; all %s)%n",
+                        servers[i], sizes[j], medians[i], rounds, echoes, java.util.Arrays.toString(nanos[i][j]));
+            }
+            System.out.printf("      %5d B: weft / netty = %.2f%n", sizes[j], (double) medians[0] / medians[1]);
+        }
+        for (WsFramePathBenchmark[] row : benches) {
+            for (WsFramePathBenchmark b : row) {
+                b.tearDown();
+            }
+        }
+    }
+
+    /**
+     * The reader of the Weft side, as the load runs' Weft server reads: {@code forEach} with {@code sendText}, each
+     * text message sent back and the next one read once the send is written.
+     */
+    private static void echo(WsConnection conn) {
+        WebSocket ws = new Front(conn);
+        ws.forEach(m -> ws.sendText(WsMessage.text(m)));
+    }
+
+    /** What {@code WebSocketResponse} is to its handler after {@code prepare}: a front on the frame machine. */
+    private record Front(WsConnection conn) implements WebSocket {
+        @Override
+        public CompletionStage<WsMessage> receive() {
+            return conn.receive();
+        }
+
+        @Override
+        public CompletionStage<WsMessage> receive(Duration timeout) {
+            return conn.receive(timeout);
+        }
+
+        @Override
+        public CompletionStage<Void> forEach(MessageHandler handler) {
+            return conn.forEach(handler);
+        }
+
+        @Override
+        public CompletionStage<Void> sendText(String text) {
+            return conn.sendText(text);
+        }
+
+        @Override
+        public CompletionStage<Void> sendBytes(byte[] data) {
+            return conn.sendBytes(data);
+        }
+
+        @Override
+        public CompletionStage<Void> ping(byte[] data) {
+            return conn.ping(data);
+        }
+
+        @Override
+        public CompletionStage<Void> pong(byte[] data) {
+            return conn.pong(data);
+        }
+
+        @Override
+        public CompletionStage<Void> close(int code, String reason) {
+            return conn.close(code, reason);
+        }
+
+        @Override
+        public boolean isClosed() {
+            return conn.isClosed();
+        }
+
+        @Override
+        public boolean isClosing() {
+            return conn.isClosing();
+        }
+
+        @Override
+        public CompletionStage<Void> closed() {
+            return conn.closedStage();
+        }
+
+        @Override
+        public Integer closeCode() {
+            return conn.closeCode() == 0 ? null : conn.closeCode();
+        }
+
+        @Override
+        public WebSocketException exception() {
+            return conn.exception();
+        }
+
+        @Override
+        public String protocol() {
+            return null;
+        }
+
+        @Override
+        public JsonCodec jsonCodec() {
+            return JsonCodec.jackson();
+        }
     }
 
     private byte[] echoBytes() {

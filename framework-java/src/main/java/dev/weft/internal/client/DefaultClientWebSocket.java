@@ -56,6 +56,11 @@ final class DefaultClientWebSocket implements ClientWebSocket {
     }
 
     @Override
+    public CompletionStage<Void> forEach(MessageHandler handler) {
+        return conn.forEach(handler);
+    }
+
+    @Override
     public CompletionStage<Void> sendText(String text) {
         return conn.sendText(text);
     }

@@ -430,6 +430,11 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         // Removing the decoder hands the bytes it holds (frames the client sent right after the request head) to the
         // first new handler; it decoded nothing past the upgrade request (RequestDecoder holds the rest).
         p.remove("decoder");
+        // A removed context keeps its links to its neighbours: holding the encoder's would keep the decoder, its
+        // parser buffers and read deadlines alive for the socket's life (about 700 bytes per idle WebSocket). Nothing
+        // HTTP is written or decoded from here on, so let both go, and the connection's address record too.
+        encoderCtx = null;
+        info = null;
         server.registerUpgraded(upgraded);
         ctx.channel().config().setAutoRead(true);
     }

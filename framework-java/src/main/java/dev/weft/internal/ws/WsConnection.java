@@ -1,5 +1,6 @@
 package dev.weft.internal.ws;
 
+import dev.weft.http.ws.WebSocket;
 import dev.weft.http.ws.WebSocketException;
 import dev.weft.http.ws.WsCloseCode;
 import dev.weft.http.ws.WsMessage;
@@ -9,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -21,7 +23,6 @@ import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
@@ -35,6 +36,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,9 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One upgraded WebSocket connection, on either side: the last WebSocket handler of its pipeline (Netty's frame
- * decoder, UTF-8 validator and encoder before it, and the inflater when permessage-deflate is on). It joins fragments,
- * answers pings and close frames, runs the heartbeat and the close handshake, and hands messages to the one reader.
- * The server's {@code WebSocketResponse} and the client's {@code ClientWebSocket} are thin fronts on it; the
+ * decoder and encoder before it, and the inflater when permessage-deflate is on). It checks that text is UTF-8, joins
+ * fragments, answers pings and close frames, runs the heartbeat and the close handshake, and hands messages to the one
+ * reader. The server's {@code WebSocketResponse} and the client's {@code ClientWebSocket} are thin fronts on it; the
  * differences of the client ({@link WsSettings#client()}) are masking what it sends, refusing masked frames, and
  * leaving the TCP close to the server after the close handshake.
  *
@@ -61,18 +63,23 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
     /** Messages held for a reader that is not reading before the socket stops reading from the network. */
     static final int MAX_INBOX = 16;
-    private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsutf8", "wsinflate", "ws"};
+    private static final String[] NAMES = {"wsdecoder", "wsencoder", "wsinflate", "ws"};
+    /** The longest header of an unmasked frame: 2 bytes, and 8 of extended payload length. */
+    private static final int MAX_SERVER_HEADER = 10;
 
     private final WsSettings options;
     /** The clock and timers of the heartbeat, the close handshake and receive timeouts. */
     private final NettyLoop loop;
     private @Nullable ChannelHandlerContext ctx;
-    // reading (guarded by this)
-    private @Nullable CompletableFuture<WsMessage> reader;
+    // reading (guarded by this): the pending receive's CompletableFuture, or forEach's MessageLoop
+    private @Nullable Object reader;
     private @Nullable ArrayDeque<WsMessage> inbox;
     // a fragmented message in progress (loop thread)
     private @Nullable CompositeByteBuf partial;
     private boolean partialText;
+    /** A fragmented text message is being checked as UTF-8; {@code utf8} is the check's state between fragments. */
+    private boolean checkingText;
+    private int utf8;
     // closing
     private volatile boolean closeSent;
     /**
@@ -105,27 +112,53 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     /**
      * A frame machine with {@code settings} and the handlers it needs before it: Netty's frame encoder (masking on the
      * client), decoder (expecting masked frames on the server, unmasked ones on the client), the inflater when
-     * permessage-deflate is on ({@code deflate}), and the UTF-8 validator.
+     * permessage-deflate is on ({@code deflate}).
      */
     public static Handlers handlers(WsSettings settings, @Nullable Deflate deflate, NettyLoop loop) {
         WsConnection ws = new WsConnection(settings, loop);
-        WebSocketDecoderConfig config = WebSocketDecoderConfig.newBuilder()
+        WebSocketDecoderConfig config = decoderConfig(settings, deflate != null);
+        WebSocket13FrameEncoder encoder = settings.client() ? new WebSocket13FrameEncoder(SecureMasks.INSTANCE)
+                : ServerFrameEncoder.INSTANCE;
+        ChannelHandler[] handlers = deflate == null
+                ? new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), ws}
+                : new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Inflating(deflate), ws};
+        // The encoder comes first: the decoder writes its close frames through it.
+        String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[3]}
+                : new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[3]};
+        return new Handlers(ws, names, handlers);
+    }
+
+    /** The decoder settings last built: sockets with the same options share them (they are immutable). */
+    private static volatile @Nullable WebSocketDecoderConfig lastConfig;
+
+    private static WebSocketDecoderConfig decoderConfig(WsSettings settings, boolean extensions) {
+        WebSocketDecoderConfig c = lastConfig;
+        if (c != null && c.maxFramePayloadLength() == settings.maxMessageBytes()
+                && c.expectMaskedFrames() == !settings.client() && c.allowExtensions() == extensions) {
+            return c;
+        }
+        c = WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(settings.maxMessageBytes())
                 .expectMaskedFrames(!settings.client())
                 .allowMaskMismatch(false)
-                .allowExtensions(deflate != null)
+                .allowExtensions(extensions)
                 .closeOnProtocolViolation(false) // exceptionCaught answers, also to a bad close frame
                 .build();
-        WebSocket13FrameEncoder encoder = settings.client() ? new WebSocket13FrameEncoder(SecureMasks.INSTANCE)
-                : new WebSocket13FrameEncoder(false);
-        ChannelHandler[] handlers = deflate == null
-                ? new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Utf8FrameValidator(false), ws}
-                : new ChannelHandler[] {encoder, new WebSocket13FrameDecoder(config), new Inflating(deflate),
-                        new Utf8FrameValidator(false), ws};
-        // The encoder comes first: the decoder and the UTF-8 validator write their close frames through it.
-        String[] names = deflate == null ? new String[] {NAMES[1], NAMES[0], NAMES[2], NAMES[4]}
-                : new String[] {NAMES[1], NAMES[0], NAMES[3], NAMES[2], NAMES[4]};
-        return new Handlers(ws, names, handlers);
+        lastConfig = c;
+        return c;
+    }
+
+    /**
+     * The server's frame encoder, one for all sockets: it does not mask, and Netty's encoder keeps no state of its own
+     * between frames, so it may be shared (an idle socket is one object lighter).
+     */
+    @ChannelHandler.Sharable
+    private static final class ServerFrameEncoder extends WebSocket13FrameEncoder {
+        static final ServerFrameEncoder INSTANCE = new ServerFrameEncoder();
+
+        private ServerFrameEncoder() {
+            super(false);
+        }
     }
 
     @Override
@@ -141,7 +174,31 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
 
     /** The next message; see {@code WebSocketResponse.receive}. Any thread. */
     public CompletionStage<WsMessage> receive() {
-        CompletableFuture<WsMessage> r;
+        CompletableFuture<WsMessage> r = new CompletableFuture<>();
+        WsMessage m = take(r);
+        if (m != null) {
+            r.complete(m);
+        }
+        return r;
+    }
+
+    /**
+     * Reads every message with {@code handler}; see {@code WebSocket.forEach}, whose loop this is without a stage per
+     * message: the loop waits in the reader slot itself. Any thread.
+     */
+    public CompletionStage<Void> forEach(WebSocket.MessageHandler handler) {
+        MessageLoop loop = new MessageLoop(handler);
+        loop.next();
+        return loop;
+    }
+
+    /**
+     * A message at hand for a new reader: the next queued one, else {@code CLOSED} or {@code CLOSING} by the state;
+     * or null when there is none yet, and then {@code waiting} is the reader until one comes.
+     *
+     * @throws IllegalStateException if another reader is waiting
+     */
+    private @Nullable WsMessage take(Object waiting) {
         synchronized (this) {
             if (reader != null) {
                 throw new IllegalStateException("concurrent receive calls are not allowed: a receive() is pending"
@@ -153,18 +210,17 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
                 if (box.size() == MAX_INBOX / 2 && ctx != null) {
                     ctx.channel().config().setAutoRead(true);
                 }
-                return CompletableFuture.completedFuture(m);
+                return m;
             }
             if (closed) {
-                return CompletableFuture.completedFuture(WsMessage.CLOSED);
+                return WsMessage.CLOSED;
             }
             if (closeSent && !finalPending) {
-                return CompletableFuture.completedFuture(WsMessage.CLOSING);
+                return WsMessage.CLOSING;
             }
-            r = new CompletableFuture<>();
-            reader = r;
+            reader = waiting;
+            return null;
         }
-        return r;
     }
 
     /** The next message, or a {@link TimeoutException} after {@code timeout}; the socket stays open. Any thread. */
@@ -188,7 +244,7 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
 
     /** Hands {@code m} to the waiting reader, or queues it (and stops reading when the queue is full). */
     private void deliver(WsMessage m) {
-        CompletableFuture<WsMessage> r;
+        Object r;
         synchronized (this) {
             if (m instanceof WsMessage.Close || m instanceof WsMessage.Error) {
                 finalPending = false;
@@ -207,18 +263,96 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
             }
             reader = null;
         }
-        r.complete(m);
+        hand(r, m);
     }
 
     /** Wakes a waiting reader with a state message ({@code CLOSING}, {@code CLOSED}); queues nothing. */
     private void wake(WsMessage state) {
-        CompletableFuture<WsMessage> r;
+        Object r;
         synchronized (this) {
             r = reader;
             reader = null;
         }
         if (r != null) {
-            r.complete(state);
+            hand(r, state);
+        }
+    }
+
+    /** Gives {@code m} to {@code reader}, which has left the reader slot. */
+    @SuppressWarnings("unchecked")
+    private static void hand(Object reader, WsMessage m) {
+        if (reader instanceof MessageLoop loop) {
+            loop.delivered(m);
+        } else {
+            ((CompletableFuture<WsMessage>) reader).complete(m);
+        }
+    }
+
+    /**
+     * The loop of {@link #forEach}, and the stage it returns: it reads without recursion while messages are queued,
+     * waits in the reader slot otherwise, and waits for the handler's stage before reading on. It ends on a message
+     * that {@link WsMessage#isClose() closes}, and fails with what the handler or its stage threw.
+     */
+    private final class MessageLoop extends CompletableFuture<Void> implements BiConsumer<Object, Throwable> {
+        private final WebSocket.MessageHandler handler;
+
+        MessageLoop(WebSocket.MessageHandler handler) {
+            this.handler = handler;
+        }
+
+        /** Handles the messages at hand, then waits as the reader. */
+        void next() {
+            try {
+                WsMessage m;
+                while ((m = take(this)) != null) {
+                    if (!handle(m)) {
+                        return;
+                    }
+                }
+            } catch (Throwable t) {
+                completeExceptionally(t);
+            }
+        }
+
+        /** A message for the waiting loop. */
+        void delivered(WsMessage m) {
+            if (handle(m)) {
+                next();
+            }
+        }
+
+        /** Handles one message; true to read on now, false when done or when the handler's stage resumes later. */
+        private boolean handle(WsMessage m) {
+            if (m.isClose()) {
+                complete(null);
+                return false;
+            }
+            CompletionStage<?> s;
+            try {
+                s = handler.onMessage(m);
+            } catch (Throwable t) {
+                completeExceptionally(t);
+                return false;
+            }
+            if (s == null) {
+                return true;
+            }
+            CompletableFuture<?> f = s.toCompletableFuture();
+            if (f.isDone() && !f.isCompletedExceptionally()) {
+                return true;
+            }
+            f.whenComplete(this);
+            return false;
+        }
+
+        /** The handler's stage completed. */
+        @Override
+        public void accept(@Nullable Object value, @Nullable Throwable error) {
+            if (error != null) {
+                completeExceptionally(error);
+            } else {
+                next();
+            }
         }
     }
 
@@ -259,13 +393,36 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    // Text is checked here, not by Netty's Utf8FrameValidator: one handler less per socket, and ASCII is checked
+    // eight bytes at a time rather than through a byte processor. As that validator did, it checks before anything
+    // else (even text dropped while closing, or a message about to be too big) and fails a bad fragment at once.
+
     private void data(WebSocketFrame frame) {
+        boolean text = frame instanceof TextWebSocketFrame;
+        boolean last = frame.isFinalFragment();
+        if (text && last && !closeSent) {
+            String s = Utf8.decode(frame.content()); // checked and decoded in one copy
+            if (s == null) {
+                notUtf8();
+            } else {
+                deliver(new WsMessage.Text(s));
+            }
+            return;
+        }
+        if (text) {
+            int state = Utf8.check(frame.content(), Utf8.BOUNDARY);
+            if (state == Utf8.INVALID || (last && state != Utf8.BOUNDARY)) {
+                notUtf8();
+                return;
+            }
+            checkingText = !last;
+            utf8 = state;
+        }
         if (closeSent) {
             return; // closing: data is dropped until the peer's close frame
         }
-        boolean text = frame instanceof TextWebSocketFrame;
-        if (frame.isFinalFragment()) {
-            deliver(message(text, frame.content()));
+        if (last) {
+            deliver(message(false, frame.content()));
             return;
         }
         partialText = text;
@@ -274,6 +431,18 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void continuation(WebSocketFrame frame) {
+        if (checkingText) {
+            int state = Utf8.check(frame.content(), utf8);
+            if (frame.isFinalFragment()) {
+                checkingText = false;
+            }
+            if (state == Utf8.INVALID || (frame.isFinalFragment() && state != Utf8.BOUNDARY)) {
+                checkingText = false;
+                notUtf8();
+                return;
+            }
+            utf8 = state;
+        }
         CompositeByteBuf p = partial;
         if (p == null || closeSent) {
             return; // Netty's decoder refuses orphan continuations; here only after closing
@@ -291,6 +460,11 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
                 p.release();
             }
         }
+    }
+
+    /** Text that is not UTF-8 (RFC 6455 §8.1). */
+    private void notUtf8() {
+        fail(WsCloseCode.INVALID_TEXT, "bytes are not UTF-8");
     }
 
     private static WsMessage message(boolean text, ByteBuf content) {
@@ -327,7 +501,49 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
 
     /** Sends a text message. Any thread; completes when the frame has been written to the socket. */
     public CompletionStage<Void> sendText(String text) {
-        return send(alloc -> new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text)));
+        ChannelHandlerContext c = ctx;
+        if (c.executor().inEventLoop()) {
+            // On the loop (a reader answering a message): no task and no frame factory to allocate.
+            Sent done = new Sent();
+            if (writable(done)) {
+                c.writeAndFlush(textFrame(c.alloc(), text)).addListener(done);
+            }
+            return done;
+        }
+        return send(alloc -> textFrame(alloc, text));
+    }
+
+    /**
+     * A text message as the frame to write. The server's frames are not masked, so it writes the frame's bytes itself:
+     * header and UTF-8 in one buffer, which Netty's frame encoder lets through as it is, instead of a payload buffer,
+     * a frame object, and the encoder's copy of both into another buffer. The client's frames go through the encoder,
+     * which masks them.
+     */
+    private Object textFrame(ByteBufAllocator alloc, String text) {
+        if (options.client()) {
+            return new TextWebSocketFrame(ByteBufUtil.writeUtf8(alloc, text));
+        }
+        // The payload goes after room for the longest header; the header, known once the payload is, goes right
+        // before it (RFC 6455 §5.2: FIN and opcode 1, then a 7-bit, 16-bit or 64-bit length, no mask).
+        ByteBuf buf = alloc.buffer(MAX_SERVER_HEADER + ByteBufUtil.utf8MaxBytes(text));
+        buf.writerIndex(MAX_SERVER_HEADER);
+        int n = ByteBufUtil.writeUtf8(buf, text);
+        int start;
+        if (n < 126) {
+            start = MAX_SERVER_HEADER - 2;
+            buf.setByte(start + 1, n);
+        } else if (n < 65536) {
+            start = MAX_SERVER_HEADER - 4;
+            buf.setByte(start + 1, 126);
+            buf.setShort(start + 2, n);
+        } else {
+            start = 0;
+            buf.setByte(1, 127);
+            buf.setLong(2, n);
+        }
+        buf.setByte(start, 0x81);
+        buf.readerIndex(start);
+        return buf;
     }
 
     /** Sends a binary message. Any thread. */
@@ -353,24 +569,37 @@ public final class WsConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private CompletionStage<Void> send(Function<ByteBufAllocator, WebSocketFrame> frame) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+    private CompletionStage<Void> send(Function<ByteBufAllocator, Object> frame) {
+        Sent done = new Sent();
         onLoop(() -> {
-            if (closeSent || closed || !ctx.channel().isActive()) {
-                done.completeExceptionally(new WebSocketException("the WebSocket is " + (closed ? "closed" : "closing"),
-                        closeCode));
-                return;
+            if (writable(done)) {
+                ctx.writeAndFlush(frame.apply(ctx.alloc())).addListener(done);
             }
-            ctx.writeAndFlush(frame.apply(ctx.alloc())).addListener(f -> {
-                if (f.isSuccess()) {
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(new WebSocketException("the frame could not be sent: " + f.cause(),
-                            WsCloseCode.ABNORMAL_CLOSURE));
-                }
-            });
         });
         return done;
+    }
+
+    /** Whether a frame may be sent now (loop thread); if not, fails {@code done} saying why. */
+    private boolean writable(Sent done) {
+        if (closeSent || closed || !ctx.channel().isActive()) {
+            done.completeExceptionally(new WebSocketException("the WebSocket is " + (closed ? "closed" : "closing"),
+                    closeCode));
+            return false;
+        }
+        return true;
+    }
+
+    /** A send's stage, completed by its write's outcome: it is the write's listener, so a send allocates one less. */
+    private static final class Sent extends CompletableFuture<Void> implements ChannelFutureListener {
+        @Override
+        public void operationComplete(ChannelFuture f) {
+            if (f.isSuccess()) {
+                complete(null);
+            } else {
+                completeExceptionally(new WebSocketException("the frame could not be sent: " + f.cause(),
+                        WsCloseCode.ABNORMAL_CLOSURE));
+            }
+        }
     }
 
     private void onLoop(Runnable task) {

@@ -170,6 +170,22 @@ public final class WebSocketResponse implements Reply, WebSocket {
         return connection().receive(timeout);
     }
 
+    /**
+     * Reads every message and hands it to {@code handler}, waiting for the stage it returns, until a close, closing,
+     * closed or error message (which is not handed over; see {@link #exception()} after an error). Completes when the
+     * loop ends; fails if the handler throws or its stage fails, or at once before {@link #prepare}. Messages are
+     * handed over on the loop thread, or on the thread that completed the handler's previous stage.
+     */
+    @Override
+    public CompletionStage<Void> forEach(MessageHandler handler) {
+        WsConnection c = conn;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "call prepare(request) first: the WebSocket is not open yet"));
+        }
+        return c.forEach(handler);
+    }
+
     // ---- sending
 
     /** Sends a text message. Any thread; completes when the frame is written, fails once closing. */

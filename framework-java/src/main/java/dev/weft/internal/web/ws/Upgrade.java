@@ -12,7 +12,23 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns an accepted handshake's connection into a server WebSocket: the 101 answer, then the frame machine. */
 public final class Upgrade {
+    /** The options of the last upgrade and their settings: sockets opened with the same options share them. */
+    private static volatile @Nullable Settings last;
+
+    private record Settings(WsOptions options, WsSettings settings) {
+    }
+
     private Upgrade() {
+    }
+
+    private static WsSettings settings(WsOptions options) {
+        Settings s = last;
+        if (s == null || s.options() != options) {
+            s = new Settings(options, new WsSettings(options.maxMessageBytes(), options.heartbeat(), options.autoping(),
+                    options.autoclose(), options.closeTimeout(), false));
+            last = s;
+        }
+        return s.settings();
     }
 
     /** Answers the handshake with 101 and turns the request's connection into a WebSocket. Loop thread only. */
@@ -28,8 +44,7 @@ public final class Upgrade {
         if (deflate != null) {
             headers.add("Sec-WebSocket-Extensions", deflate.response());
         }
-        WsSettings settings = new WsSettings(options.maxMessageBytes(), options.heartbeat(), options.autoping(),
-                options.autoclose(), options.closeTimeout(), false);
+        WsSettings settings = settings(options);
         WsConnection.Handlers h = WsConnection.handlers(settings, deflate, hook.loop());
         WsConnection ws = h.connection();
         hook.switchProtocols(headers, new ProtocolSwitch.Upgraded() {
