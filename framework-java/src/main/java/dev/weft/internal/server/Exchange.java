@@ -3,6 +3,7 @@ package dev.weft.internal.server;
 import dev.weft.http.UrlCodec;
 import dev.weft.internal.http.NettyHeaders;
 import dev.weft.internal.loop.NettyLoop;
+import dev.weft.internal.web.AsyncReply;
 import dev.weft.internal.web.ConnectionInfo;
 import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
@@ -215,7 +216,11 @@ final class Exchange implements ProtocolSwitch {
             } else {
                 settler = s;
             }
-            reply.toStage().whenComplete(s);
+            if (reply instanceof AsyncReply later) {
+                later.whenSettled(s);
+            } else {
+                reply.toStage().whenComplete(s);
+            }
         }
     }
 

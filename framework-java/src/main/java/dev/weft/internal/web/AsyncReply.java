@@ -8,6 +8,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /** A reply that a stage completes later; see {@link Reply#async}. */
@@ -67,6 +68,22 @@ public final class AsyncReply implements Reply {
             }
         });
         return out;
+    }
+
+    /**
+     * Calls {@code action} with the response this reply comes to, or its failure, as {@link #toStage()}'s
+     * {@code whenComplete} would, without the stage in between: what the server waits on for every later reply (and
+     * an upgraded WebSocket, for its whole life), so one stage and one node fewer each.
+     */
+    public void whenSettled(BiConsumer<? super Response, ? super Throwable> action) {
+        stage.whenComplete((reply, error) -> {
+            Reply r = settle(reply, error);
+            if (r instanceof Response response) {
+                action.accept(response, null);
+            } else {
+                r.toStage().whenComplete(action);
+            }
+        });
     }
 
     @Override
