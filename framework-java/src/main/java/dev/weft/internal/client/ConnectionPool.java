@@ -34,6 +34,7 @@ final class ConnectionPool {
     private final Map<Origin, Integer> perOrigin = new HashMap<>();
     private final Set<Connection> open = new LinkedHashSet<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final long keepaliveNanos;
     private int total;
     private boolean closed;
 
@@ -45,6 +46,7 @@ final class ConnectionPool {
         this.eventLoop = eventLoop;
         this.settings = settings;
         this.transport = transport;
+        this.keepaliveNanos = settings.keepaliveTimeout().toNanos();
     }
 
     /**
@@ -91,20 +93,38 @@ final class ConnectionPool {
             }
         }
         c.idleSince = loop.nanoTime();
+        c.idle = true;
         idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addLast(c);
-        c.idleTimer = deadline(settings.keepaliveTimeout(), () -> {
-            ArrayDeque<Connection> q = idle.get(c.origin);
-            if (q != null && q.remove(c)) {
-                close(c);
-            }
-        });
+        c.wakeBy(c.idleSince + keepaliveNanos);
         c.watchIdle();
         serveWaiters(); // a waiter for another origin may now evict this idle connection
     }
 
-    /** A deadline on the pool's event loop, on its loop's clock (idle expiry, a request's socket-read timeout). */
+    /** A deadline on the pool's event loop, on its loop's clock (a request's socket-read timeout, say). */
     Timer deadline(java.time.Duration delay, Runnable task) {
         return loop.deadline(eventLoop, delay.toNanos(), task);
+    }
+
+    /** A deadline on the pool's event loop at {@code dueNanos} of its loop's clock (a connection's wake). */
+    Timer deadlineAt(long dueNanos, Runnable task) {
+        return loop.deadline(eventLoop, dueNanos - loop.nanoTime(), task);
+    }
+
+    /** Now on the loop's clock. */
+    long nanoTime() {
+        return loop.nanoTime();
+    }
+
+    long keepaliveNanos() {
+        return keepaliveNanos;
+    }
+
+    /** The idle connection {@code c} has waited {@code keepaliveTimeout}: closed, unless it left the queue meanwhile. */
+    void expire(Connection c) {
+        ArrayDeque<Connection> q = idle.get(c.origin);
+        if (q != null && q.remove(c)) {
+            close(c);
+        }
     }
 
     /** Closes {@code c} and frees its place at once, so a waiter can open another. */
@@ -123,10 +143,8 @@ final class ConnectionPool {
         if (q != null) {
             q.remove(c);
         }
-        if (c.idleTimer != null) {
-            c.idleTimer.cancel();
-            c.idleTimer = null;
-        }
+        c.idle = false;
+        c.cancelWake();
         if (c.counted) {
             c.counted = false;
             open.remove(c);
@@ -144,11 +162,8 @@ final class ConnectionPool {
         ArrayDeque<Connection> q = idle.get(origin);
         while (q != null && !q.isEmpty()) {
             Connection c = q.pollLast();
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
-            boolean fresh = loop.nanoTime() - c.idleSince < settings.keepaliveTimeout().toNanos();
+            c.idle = false; // its wake, armed for the idle expiry, stays: it serves the next deadline
+            boolean fresh = loop.nanoTime() - c.idleSince < keepaliveNanos;
             if (c.channel.isActive() && c.counted && fresh) {
                 return c;
             }

@@ -38,6 +38,10 @@ final class Exchange {
          * connection (the server closed it as the request went out).
          */
         void onFailure(Exchange exchange, Throwable error, boolean retryable);
+
+        /** The deadline given to {@link #deadline(long)} passed while the exchange was in progress. */
+        default void onDeadline(Exchange exchange) {
+        }
     }
 
     private final Connection conn;
@@ -53,6 +57,9 @@ final class Exchange {
     private boolean interim;
     private long bodyBytes;
     private @Nullable Timer readTimer;
+    /** When the listener's deadline passes, on the loop's clock; only if {@link #timed}. */
+    private long deadline;
+    private boolean timed;
     private Flow.@Nullable Subscription upload;
     /** The write that ends the request; the connection is reused only once it has succeeded. */
     private io.netty.channel.@Nullable ChannelFuture lastWrite;
@@ -73,6 +80,33 @@ final class Exchange {
 
     Connection connection() {
         return conn;
+    }
+
+    /**
+     * Has the listener told (through {@link Listener#onDeadline}) if the exchange is still in progress at
+     * {@code dueNanos} of the loop's clock. No timer of its own: the connection's wake covers it (see
+     * {@link Connection}), so a request pays for no timer while its exchange ends in time.
+     */
+    void deadline(long dueNanos) {
+        deadline = dueNanos;
+        timed = true;
+        conn.wakeBy(dueNanos);
+    }
+
+    boolean hasDeadline() {
+        return timed && !done;
+    }
+
+    long deadline() {
+        return deadline;
+    }
+
+    /** The connection's wake found the deadline passed. */
+    void deadlinePassed() {
+        if (timed && !done) {
+            timed = false;
+            listener.onDeadline(this);
+        }
     }
 
     long bodyBytes() {

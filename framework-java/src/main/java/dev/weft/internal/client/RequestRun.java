@@ -66,7 +66,11 @@ final class RequestRun implements Exchange.Listener {
     private @Nullable BasicAuth auth;
     private final List<ClientResponse> history = new ArrayList<>();
     private @Nullable CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+    /** The total timeout's timer while the run waits for a connection; during an exchange the connection keeps it. */
     private @Nullable Timer totalTimer;
+    /** When the total timeout runs out, on the loop's clock; only if {@link #timed}. */
+    private long deadline;
+    private boolean timed;
     private @Nullable CompletableFuture<Connection> acquiring;
     private @Nullable Exchange exchange;
     private boolean retried;
@@ -103,7 +107,8 @@ final class RequestRun implements Exchange.Listener {
     void start() {
         Duration total = timeout.total();
         if (total != null) {
-            totalTimer = connector.deadline(total, this::onTotalTimeout);
+            deadline = connector.pool().nanoTime() + total.toNanos();
+            timed = true;
         }
         attempt(false);
     }
@@ -117,6 +122,11 @@ final class RequestRun implements Exchange.Listener {
         tracer.on(new TraceEvent.RequestStart(method, url, NettyHeaders.readOnly(request.headers())));
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
+        if (timed && totalTimer == null && !acquire.isDone()) {
+            // Waiting for a connection (a new one, or a turn in the queue) is the one part of the run that no
+            // connection watches: it gets a timer of its own, for what is left of the total.
+            totalTimer = connector.pool().deadlineAt(deadline, this::onTotalTimeout);
+        }
         Duration connect = timeout.connect();
         Timer connectTimer = connect == null || acquire.isDone() ? null : connector.deadline(connect,
                 () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
@@ -131,6 +141,7 @@ final class RequestRun implements Exchange.Listener {
             } else if (over) {
                 connector.pool().release(conn, true);
             } else {
+                cancelTotal(); // from here on the connection watches the deadline
                 send(conn, request);
             }
         });
@@ -140,6 +151,9 @@ final class RequestRun implements Exchange.Listener {
         Exchange x = new Exchange(conn, connector.pool(), this,
                 connector.settings().limits().maxBodyBytes(), timeout.sockRead(), decompress);
         exchange = x;
+        if (timed) {
+            x.deadline(deadline);
+        }
         Flow.Publisher<byte[]> s = stream;
         if (s != null) {
             x.send(request, s);
@@ -344,6 +358,11 @@ final class RequestRun implements Exchange.Listener {
         }
     }
 
+    @Override
+    public void onDeadline(Exchange x) {
+        onTotalTimeout();
+    }
+
     private void onTotalTimeout() {
         totalTimer = null;
         Duration total = java.util.Objects.requireNonNull(timeout.total());
@@ -362,7 +381,7 @@ final class RequestRun implements Exchange.Listener {
         fail(e);
     }
 
-    /** Called when the body ended or was released: the total timeout no longer applies. */
+    /** Cancels the timer of the wait for a connection: the run got one, or the body ended or was released. */
     private void cancelTotal() {
         Timer t = totalTimer;
         totalTimer = null;
