@@ -21,7 +21,8 @@ final class Body {
 
     private final EventLoop eventLoop;
     private final Exchange exchange;
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+    /** Sized for the usual few chunks (a default deque's table is 17 slots). */
+    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(2);
     private long buffered;
     private long drained;
     private boolean ended;
@@ -29,6 +30,13 @@ final class Body {
     private boolean released;
     private boolean discarding;
     private @Nullable CompletableFuture<byte[]> pendingRead;
+    /** Whether the body is being read whole ({@link #readAll()}): its bytes go to {@link #firstChunk}, then here. */
+    private boolean aggregating;
+    /**
+     * The first chunk read whole, kept as it came: a small body is one chunk, handed over as it is, with no buffer
+     * and no copy. A second chunk moves both into {@link #aggregate}.
+     */
+    private byte @Nullable [] firstChunk;
     private @Nullable ByteArrayOutputStream aggregate;
     private @Nullable CompletableFuture<byte[]> whole;
     private @Nullable CompletableFuture<Void> drainDone;
@@ -82,8 +90,8 @@ final class Body {
             }
             return;
         }
-        if (aggregate != null) {
-            aggregate.write(bytes, 0, bytes.length);
+        if (aggregating) {
+            aggregate(bytes);
         } else if (pendingRead != null) {
             CompletableFuture<byte[]> r = pendingRead;
             pendingRead = null;
@@ -99,9 +107,12 @@ final class Body {
         if (drainDone != null) {
             drainDone.complete(null);
         }
-        if (whole != null && aggregate != null) {
-            byte[] all = aggregate.toByteArray();
+        if (whole != null && aggregating) {
+            ByteArrayOutputStream more = aggregate;
+            byte[] all = more != null ? more.toByteArray() : firstChunk != null ? firstChunk : new byte[0];
+            aggregating = false;
             aggregate = null;
+            firstChunk = null;
             finish();
             whole.complete(all);
         } else if (pendingRead != null) {
@@ -164,6 +175,22 @@ final class Body {
         return pendingRead;
     }
 
+    private void aggregate(byte[] bytes) {
+        ByteArrayOutputStream more = aggregate;
+        if (more == null) {
+            byte[] first = firstChunk;
+            if (first == null) {
+                firstChunk = bytes;
+                return;
+            }
+            firstChunk = null;
+            aggregate = more = new ByteArrayOutputStream((int) Math.min(Math.max(
+                    (long) first.length + bytes.length + buffered, 256), HIGH_WATER));
+            more.write(first, 0, first.length);
+        }
+        more.write(bytes, 0, bytes.length);
+    }
+
     CompletableFuture<byte[]> readAll() {
         if (whole != null) {
             return whole;
@@ -178,9 +205,9 @@ final class Body {
             return CompletableFuture.failedFuture(new IllegalStateException("the body is being streamed"));
         }
         whole = new CompletableFuture<>();
-        aggregate = new ByteArrayOutputStream((int) Math.min(Math.max(buffered, 256), HIGH_WATER));
+        aggregating = true;
         for (byte[] c : chunks) {
-            aggregate.write(c, 0, c.length);
+            aggregate(c);
         }
         chunks.clear();
         buffered = 0;

@@ -60,7 +60,9 @@ final class ConnectionPool {
         if (!fresh) {
             Connection c = takeIdle(origin);
             if (c != null) {
-                tracer.on(new TraceEvent.ConnectionReuse(origin.host(), origin.port(), c.local()));
+                if (tracer != DefaultClientSession.NO_TRACER) {
+                    tracer.on(new TraceEvent.ConnectionReuse(origin.host(), origin.port(), c.local()));
+                }
                 return CompletableFuture.completedFuture(c);
             }
         }
