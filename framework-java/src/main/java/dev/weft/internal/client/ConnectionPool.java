@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connections of one connector: at most {@code limit} open in all and {@code limitPerHost} per origin (idle,
@@ -58,11 +59,8 @@ final class ConnectionPool {
             return CompletableFuture.failedFuture(new ClientConnectionException("the connector is closed", null));
         }
         if (!fresh) {
-            Connection c = takeIdle(origin);
+            Connection c = idleFor(origin, tracer);
             if (c != null) {
-                if (tracer != DefaultClientSession.NO_TRACER) {
-                    tracer.on(new TraceEvent.ConnectionReuse(origin.host(), origin.port(), c.local()));
-                }
                 return CompletableFuture.completedFuture(c);
             }
         }
@@ -75,6 +73,21 @@ final class ConnectionPool {
         waiters.add(w);
         tracer.on(new TraceEvent.ConnectionQueued(origin.host(), origin.port()));
         return w.future;
+    }
+
+    /**
+     * An idle connection to {@code origin} at once, or null: {@link #acquire}'s usual case without a future, for a
+     * caller that can go on synchronously.
+     */
+    @Nullable Connection idleFor(Origin origin, Tracer tracer) {
+        if (closed) {
+            return null;
+        }
+        Connection c = takeIdle(origin);
+        if (c != null && tracer != DefaultClientSession.NO_TRACER) {
+            tracer.on(new TraceEvent.ConnectionReuse(origin.host(), origin.port(), c.local()));
+        }
+        return c;
     }
 
     /** Gives back {@code c} after an exchange: pooled if {@code reusable}, else closed. */

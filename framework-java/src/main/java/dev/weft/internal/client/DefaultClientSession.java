@@ -61,7 +61,8 @@ public final class DefaultClientSession implements ClientSession {
      */
     private volatile @Nullable Resolved lastUrl;
 
-    private record Resolved(String given, URI uri) {
+    /** A URL as given, parsed, and where it goes through the session's proxy, with its Host header. */
+    private record Resolved(String given, URI uri, Origin origin, String hostHeader) {
     }
     /** This session's responses that are neither read nor released. */
     final Set<ResponseState> unreleased = ConcurrentHashMap.newKeySet();
@@ -235,8 +236,27 @@ public final class DefaultClientSession implements ClientSession {
             return last.uri;
         }
         URI u = resolveNew(url, o);
-        lastUrl = new Resolved(url, u);
+        Origin origin = Origin.of(u, proxy);
+        lastUrl = new Resolved(url, u, origin, origin.hostHeader());
         return u;
+    }
+
+    /**
+     * The origin of {@code url} through {@code proxy}: the last URL's, kept, when it is that one (the same instance,
+     * so the pool finds its connections by identity, and the Host header is not built again), else a new one.
+     */
+    Origin originOf(URI url, Origin.@Nullable ProxyTarget proxy) {
+        Resolved last = lastUrl;
+        if (last != null && last.uri == url && last.origin.proxy() == proxy) {
+            return last.origin;
+        }
+        return Origin.of(url, proxy);
+    }
+
+    /** {@code origin.hostHeader()}, kept for the last URL's origin. */
+    String hostHeaderOf(Origin origin) {
+        Resolved last = lastUrl;
+        return last != null && last.origin == origin ? last.hostHeader : origin.hostHeader();
     }
 
     private URI resolveNew(String url, DefaultRequestOptions o) {

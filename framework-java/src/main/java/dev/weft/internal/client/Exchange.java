@@ -8,6 +8,8 @@ import dev.weft.loop.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * while someone wants bytes, times reads out, and at the end gives the connection back to the pool (or closes it
  * when the response cannot be trusted, was cut short, or said {@code Connection: close}). Event-loop thread only.
  */
-final class Exchange {
+final class Exchange implements ChannelFutureListener {
 
     /** Who is told of the head and of a failure before it. */
     interface Listener {
@@ -57,6 +59,7 @@ final class Exchange {
     private boolean interim;
     private long bodyBytes;
     private @Nullable Timer readTimer;
+
     /** When the listener's deadline passes, on the loop's clock; only if {@link #timed}. */
     private long deadline;
     private boolean timed;
@@ -113,17 +116,21 @@ final class Exchange {
         return bodyBytes;
     }
 
+    /** The request's write ended: a failure ends the exchange. The exchange is the listener, so none is made. */
+    @Override
+    public void operationComplete(ChannelFuture f) {
+        if (!f.isSuccess()) {
+            onClosed(f.cause());
+        }
+    }
+
     /** Sends a request whose body (if any) is in {@code request} already. */
     void send(HttpRequest request) {
         Channel ch = conn.channel;
         // The promise is noted before the write: over an in-memory channel the whole response can arrive within it.
         io.netty.channel.ChannelPromise promise = ch.newPromise();
         lastWrite = promise;
-        ch.writeAndFlush(request, promise).addListener(f -> {
-            if (!f.isSuccess()) {
-                onClosed(f.cause());
-            }
-        });
+        ch.writeAndFlush(request, promise).addListener(this);
         resumeReading();
     }
 

@@ -119,10 +119,16 @@ final class RequestRun implements Exchange.Listener {
         if (over) {
             return;
         }
-        Origin origin = Origin.of(url, proxy);
+        Origin origin = session.originOf(url, proxy);
         io.netty.handler.codec.http.HttpRequest request = buildRequest(origin);
         if (tracer != DefaultClientSession.NO_TRACER) {
             tracer.on(new TraceEvent.RequestStart(method, url, NettyHeaders.readOnly(request.headers())));
+        }
+        Connection idle = fresh ? null : connector.pool().idleFor(origin, tracer);
+        if (idle != null) {
+            cancelTotal(); // from here on the connection watches the deadline
+            send(idle, request); // the usual case: no future, no callback
+            return;
         }
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
@@ -184,7 +190,7 @@ final class RequestRun implements Exchange.Listener {
             }
         }
         if (!h.contains(HttpHeaderNames.HOST)) {
-            h.add("Host", origin.hostHeader());
+            h.add("Host", session.hostHeaderOf(origin));
         }
         if (!h.contains(HttpHeaderNames.ACCEPT)) {
             h.add(HttpHeaderNames.ACCEPT, ANY_TYPE);
