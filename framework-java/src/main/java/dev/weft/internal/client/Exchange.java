@@ -59,7 +59,6 @@ final class Exchange implements ChannelFutureListener {
     private boolean interim;
     private long bodyBytes;
     private @Nullable Timer readTimer;
-
     /** When the listener's deadline passes, on the loop's clock; only if {@link #timed}. */
     private long deadline;
     private boolean timed;
