@@ -21,8 +21,11 @@ final class Body {
 
     private final EventLoop eventLoop;
     private final Exchange exchange;
-    /** Sized for the usual few chunks (a default deque's table is 17 slots). */
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>(2);
+    /**
+     * Chunks that arrived before anyone read them; made at the first such chunk (a body read whole, or read as it
+     * comes, never needs it), sized for a few.
+     */
+    private @Nullable ArrayDeque<byte[]> chunks;
     private long buffered;
     private long drained;
     private boolean ended;
@@ -50,7 +53,7 @@ final class Body {
 
     void onFinished(Runnable r) {
         this.onFinished = r;
-        if (released || failure != null || ended && chunks.isEmpty() && whole == null && buffered == 0
+        if (released || failure != null || ended && noChunks() && whole == null && buffered == 0
                 && exchange.bodyBytes() == 0) {
             finish();
         }
@@ -74,7 +77,17 @@ final class Body {
     }
 
     boolean atEnd() {
-        return ended && chunks.isEmpty();
+        return ended && noChunks();
+    }
+
+    private boolean noChunks() {
+        return chunks == null || chunks.isEmpty();
+    }
+
+    private void dropChunks() {
+        if (chunks != null) {
+            chunks.clear();
+        }
     }
 
     // ---- from the exchange
@@ -97,7 +110,11 @@ final class Body {
             pendingRead = null;
             r.complete(bytes);
         } else {
-            chunks.add(bytes);
+            ArrayDeque<byte[]> q = chunks;
+            if (q == null) {
+                chunks = q = new ArrayDeque<>(2);
+            }
+            q.add(bytes);
             buffered += bytes.length;
         }
     }
@@ -130,7 +147,7 @@ final class Body {
             return;
         }
         failure = e;
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         if (drainDone != null) {
             drainDone.complete(null);
@@ -158,7 +175,7 @@ final class Body {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "a read is already in progress; read once the previous stage completed"));
         }
-        byte[] next = chunks.poll();
+        byte[] next = chunks == null ? null : chunks.poll();
         if (next != null) {
             buffered -= next.length;
             if (!ended) {
@@ -206,10 +223,12 @@ final class Body {
         }
         whole = new CompletableFuture<>();
         aggregating = true;
-        for (byte[] c : chunks) {
-            aggregate(c);
+        if (chunks != null) {
+            for (byte[] c : chunks) {
+                aggregate(c);
+            }
         }
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         if (ended) {
             onEnd();
@@ -225,7 +244,7 @@ final class Body {
             return;
         }
         released = true;
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         if (pendingRead != null) {
             pendingRead.completeExceptionally(new ClientException("the response was released"));
@@ -277,7 +296,7 @@ final class Body {
      * connection was closed instead (more than {@link #DRAIN_LIMIT} bytes, a failure).
      */
     CompletableFuture<Void> drain() {
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         finish();
         if (ended || failure != null || released) {

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * not validated again. Event-loop thread only.
  */
 final class RequestHead {
-    private CharSequence[] pairs = new CharSequence[16];
+    /** Room for the four fields a request without options has (Host, Accept, Accept-Encoding, User-Agent). */
+    private CharSequence[] pairs = new CharSequence[8];
     private int size;
 
     /** Appends a field. */
