@@ -141,6 +141,36 @@ class RedirectsAndTimeoutsTest {
     }
 
     @Test
+    void the_total_timeout_fails_a_request_on_a_pooled_connection_to_the_nanosecond(ManualClock clock) {
+        await(await(session.get(url(server, "/seen"))).text()); // the connection is pooled, and reused below
+        clock.advance(Duration.ofSeconds(10));
+        var response = session.get(url(server, "/hang"), o -> o.timeout(ClientTimeout.ofTotal(Duration.ofSeconds(30))));
+        await(hanging);
+        clock.advance(Duration.ofSeconds(30).minusNanos(1));
+        assertThat(response.toCompletableFuture()).as("a nanosecond early").isNotDone();
+        clock.advance(Duration.ofNanos(1));
+        Throwable e = failure(response);
+        assertThat(e).isInstanceOf(ClientTimeoutException.class);
+        assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.TOTAL);
+    }
+
+    @Test
+    void the_total_timeout_fails_a_body_that_stops_arriving(ManualClock clock) throws Exception {
+        try (RawServer raw = new RawServer((s, i) -> {
+            RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part");
+            s.getInputStream().read(); // and then nothing until the client gives up
+        })) {
+            ClientResponse r = await(session.get(raw.url("/"),
+                    o -> o.timeout(ClientTimeout.ofTotal(Duration.ofSeconds(30)))));
+            var body = r.bytes();
+            clock.advance(Duration.ofSeconds(30));
+            Throwable e = failure(body);
+            assertThat(e).isInstanceOf(ClientTimeoutException.class);
+            assertThat(((ClientTimeoutException) e).kind()).isEqualTo(ClientTimeoutException.Kind.TOTAL);
+        }
+    }
+
+    @Test
     void the_socket_read_timeout_fails_a_request_the_server_never_answers(ManualClock clock) {
         var response = session.get(url(server, "/hang"),
                 o -> o.timeout(ClientTimeout.NONE.withSockRead(Duration.ofSeconds(5))));

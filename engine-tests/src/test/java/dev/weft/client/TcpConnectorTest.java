@@ -256,6 +256,24 @@ class TcpConnectorTest {
     }
 
     @Test
+    void an_idle_connection_expires_a_keepalive_timeout_after_its_last_request_not_its_first(ManualClock clock) {
+        Gauge gauge = new Gauge();
+        TestServer server = servers.start(gauge.app());
+        try (ClientSession session = ClientSession.create(s -> s.loop(loop).trace(events::add)
+                .connector(TcpConnector.create(c -> c.loop(loop).keepaliveTimeout(Duration.ofSeconds(15)))))) {
+            await(await(session.get(url(server, "/remote"))).text());
+            clock.advance(Duration.ofSeconds(10));
+            await(await(session.get(url(server, "/remote"))).text()); // the same connection, idle again from here
+            clock.advance(Duration.ofSeconds(15).minusNanos(1));
+            assertThat(session.connector().idleConnections()).as("a nanosecond early").isEqualTo(1);
+            clock.advance(Duration.ofNanos(1));
+            assertThat(session.connector().idleConnections()).isZero();
+            assertThat(session.connector().openConnections()).isZero();
+            assertThat(count(TraceEvent.ConnectionCreate.class)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void a_pooled_connection_the_server_closed_is_noticed_and_dropped(ManualClock clock) {
         Gauge gauge = new Gauge();
         TestServer server = servers.start(gauge.app(),

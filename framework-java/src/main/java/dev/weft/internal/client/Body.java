@@ -21,7 +21,11 @@ final class Body {
 
     private final EventLoop eventLoop;
     private final Exchange exchange;
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+    /**
+     * Chunks that arrived before anyone read them; made at the first such chunk (a body read whole, or read as it
+     * comes, never needs it), sized for a few.
+     */
+    private @Nullable ArrayDeque<byte[]> chunks;
     private long buffered;
     private long drained;
     private boolean ended;
@@ -29,6 +33,13 @@ final class Body {
     private boolean released;
     private boolean discarding;
     private @Nullable CompletableFuture<byte[]> pendingRead;
+    /** Whether the body is being read whole ({@link #readAll()}): its bytes go to {@link #firstChunk}, then here. */
+    private boolean aggregating;
+    /**
+     * The first chunk read whole, kept as it came: a small body is one chunk, handed over as it is, with no buffer
+     * and no copy. A second chunk moves both into {@link #aggregate}.
+     */
+    private byte @Nullable [] firstChunk;
     private @Nullable ByteArrayOutputStream aggregate;
     private @Nullable CompletableFuture<byte[]> whole;
     private @Nullable CompletableFuture<Void> drainDone;
@@ -42,7 +53,7 @@ final class Body {
 
     void onFinished(Runnable r) {
         this.onFinished = r;
-        if (released || failure != null || ended && chunks.isEmpty() && whole == null && buffered == 0
+        if (released || failure != null || ended && noChunks() && whole == null && buffered == 0
                 && exchange.bodyBytes() == 0) {
             finish();
         }
@@ -66,7 +77,17 @@ final class Body {
     }
 
     boolean atEnd() {
-        return ended && chunks.isEmpty();
+        return ended && noChunks();
+    }
+
+    private boolean noChunks() {
+        return chunks == null || chunks.isEmpty();
+    }
+
+    private void dropChunks() {
+        if (chunks != null) {
+            chunks.clear();
+        }
     }
 
     // ---- from the exchange
@@ -82,14 +103,18 @@ final class Body {
             }
             return;
         }
-        if (aggregate != null) {
-            aggregate.write(bytes, 0, bytes.length);
+        if (aggregating) {
+            aggregate(bytes);
         } else if (pendingRead != null) {
             CompletableFuture<byte[]> r = pendingRead;
             pendingRead = null;
             r.complete(bytes);
         } else {
-            chunks.add(bytes);
+            ArrayDeque<byte[]> q = chunks;
+            if (q == null) {
+                chunks = q = new ArrayDeque<>(2);
+            }
+            q.add(bytes);
             buffered += bytes.length;
         }
     }
@@ -99,9 +124,12 @@ final class Body {
         if (drainDone != null) {
             drainDone.complete(null);
         }
-        if (whole != null && aggregate != null) {
-            byte[] all = aggregate.toByteArray();
+        if (whole != null && aggregating) {
+            ByteArrayOutputStream more = aggregate;
+            byte[] all = more != null ? more.toByteArray() : firstChunk != null ? firstChunk : new byte[0];
+            aggregating = false;
             aggregate = null;
+            firstChunk = null;
             finish();
             whole.complete(all);
         } else if (pendingRead != null) {
@@ -119,7 +147,7 @@ final class Body {
             return;
         }
         failure = e;
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         if (drainDone != null) {
             drainDone.complete(null);
@@ -147,7 +175,7 @@ final class Body {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "a read is already in progress; read once the previous stage completed"));
         }
-        byte[] next = chunks.poll();
+        byte[] next = chunks == null ? null : chunks.poll();
         if (next != null) {
             buffered -= next.length;
             if (!ended) {
@@ -164,6 +192,22 @@ final class Body {
         return pendingRead;
     }
 
+    private void aggregate(byte[] bytes) {
+        ByteArrayOutputStream more = aggregate;
+        if (more == null) {
+            byte[] first = firstChunk;
+            if (first == null) {
+                firstChunk = bytes;
+                return;
+            }
+            firstChunk = null;
+            aggregate = more = new ByteArrayOutputStream((int) Math.min(Math.max(
+                    (long) first.length + bytes.length + buffered, 256), HIGH_WATER));
+            more.write(first, 0, first.length);
+        }
+        more.write(bytes, 0, bytes.length);
+    }
+
     CompletableFuture<byte[]> readAll() {
         if (whole != null) {
             return whole;
@@ -178,11 +222,13 @@ final class Body {
             return CompletableFuture.failedFuture(new IllegalStateException("the body is being streamed"));
         }
         whole = new CompletableFuture<>();
-        aggregate = new ByteArrayOutputStream((int) Math.min(Math.max(buffered, 256), HIGH_WATER));
-        for (byte[] c : chunks) {
-            aggregate.write(c, 0, c.length);
+        aggregating = true;
+        if (chunks != null) {
+            for (byte[] c : chunks) {
+                aggregate(c);
+            }
         }
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         if (ended) {
             onEnd();
@@ -198,7 +244,7 @@ final class Body {
             return;
         }
         released = true;
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         if (pendingRead != null) {
             pendingRead.completeExceptionally(new ClientException("the response was released"));
@@ -250,7 +296,7 @@ final class Body {
      * connection was closed instead (more than {@link #DRAIN_LIMIT} bytes, a failure).
      */
     CompletableFuture<Void> drain() {
-        chunks.clear();
+        dropChunks();
         buffered = 0;
         finish();
         if (ended || failure != null || released) {

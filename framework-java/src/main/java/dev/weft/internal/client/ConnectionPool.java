@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connections of one connector: at most {@code limit} open in all and {@code limitPerHost} per origin (idle,
@@ -34,6 +35,7 @@ final class ConnectionPool {
     private final Map<Origin, Integer> perOrigin = new HashMap<>();
     private final Set<Connection> open = new LinkedHashSet<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+    private final long keepaliveNanos;
     private int total;
     private boolean closed;
 
@@ -45,6 +47,7 @@ final class ConnectionPool {
         this.eventLoop = eventLoop;
         this.settings = settings;
         this.transport = transport;
+        this.keepaliveNanos = settings.keepaliveTimeout().toNanos();
     }
 
     /**
@@ -56,9 +59,8 @@ final class ConnectionPool {
             return CompletableFuture.failedFuture(new ClientConnectionException("the connector is closed", null));
         }
         if (!fresh) {
-            Connection c = takeIdle(origin);
+            Connection c = idleFor(origin, tracer);
             if (c != null) {
-                tracer.on(new TraceEvent.ConnectionReuse(origin.host(), origin.port(), c.local()));
                 return CompletableFuture.completedFuture(c);
             }
         }
@@ -71,6 +73,21 @@ final class ConnectionPool {
         waiters.add(w);
         tracer.on(new TraceEvent.ConnectionQueued(origin.host(), origin.port()));
         return w.future;
+    }
+
+    /**
+     * An idle connection to {@code origin} at once, or null: {@link #acquire}'s usual case without a future, for a
+     * caller that can go on synchronously.
+     */
+    @Nullable Connection idleFor(Origin origin, Tracer tracer) {
+        if (closed) {
+            return null;
+        }
+        Connection c = takeIdle(origin);
+        if (c != null && tracer != DefaultClientSession.NO_TRACER) {
+            tracer.on(new TraceEvent.ConnectionReuse(origin.host(), origin.port(), c.local()));
+        }
+        return c;
     }
 
     /** Gives back {@code c} after an exchange: pooled if {@code reusable}, else closed. */
@@ -91,20 +108,38 @@ final class ConnectionPool {
             }
         }
         c.idleSince = loop.nanoTime();
+        c.idle = true;
         idle.computeIfAbsent(c.origin, o -> new ArrayDeque<>()).addLast(c);
-        c.idleTimer = deadline(settings.keepaliveTimeout(), () -> {
-            ArrayDeque<Connection> q = idle.get(c.origin);
-            if (q != null && q.remove(c)) {
-                close(c);
-            }
-        });
+        c.wakeBy(c.idleSince + keepaliveNanos);
         c.watchIdle();
         serveWaiters(); // a waiter for another origin may now evict this idle connection
     }
 
-    /** A deadline on the pool's event loop, on its loop's clock (idle expiry, a request's socket-read timeout). */
+    /** A deadline on the pool's event loop, on its loop's clock (a request's socket-read timeout, say). */
     Timer deadline(java.time.Duration delay, Runnable task) {
         return loop.deadline(eventLoop, delay.toNanos(), task);
+    }
+
+    /** A deadline on the pool's event loop at {@code dueNanos} of its loop's clock (a connection's wake). */
+    Timer deadlineAt(long dueNanos, Runnable task) {
+        return loop.deadline(eventLoop, dueNanos - loop.nanoTime(), task);
+    }
+
+    /** Now on the loop's clock. */
+    long nanoTime() {
+        return loop.nanoTime();
+    }
+
+    long keepaliveNanos() {
+        return keepaliveNanos;
+    }
+
+    /** The idle connection {@code c} has waited {@code keepaliveTimeout}: closed, unless it left the queue meanwhile. */
+    void expire(Connection c) {
+        ArrayDeque<Connection> q = idle.get(c.origin);
+        if (q != null && q.remove(c)) {
+            close(c);
+        }
     }
 
     /** Closes {@code c} and frees its place at once, so a waiter can open another. */
@@ -123,10 +158,8 @@ final class ConnectionPool {
         if (q != null) {
             q.remove(c);
         }
-        if (c.idleTimer != null) {
-            c.idleTimer.cancel();
-            c.idleTimer = null;
-        }
+        c.idle = false;
+        c.cancelWake();
         if (c.counted) {
             c.counted = false;
             open.remove(c);
@@ -144,11 +177,8 @@ final class ConnectionPool {
         ArrayDeque<Connection> q = idle.get(origin);
         while (q != null && !q.isEmpty()) {
             Connection c = q.pollLast();
-            if (c.idleTimer != null) {
-                c.idleTimer.cancel();
-                c.idleTimer = null;
-            }
-            boolean fresh = loop.nanoTime() - c.idleSince < settings.keepaliveTimeout().toNanos();
+            c.idle = false; // its wake, armed for the idle expiry, stays: it serves the next deadline
+            boolean fresh = loop.nanoTime() - c.idleSince < keepaliveNanos;
             if (c.channel.isActive() && c.counted && fresh) {
                 return c;
             }

@@ -10,6 +10,7 @@ import dev.weft.http.SetCookieParser;
 import dev.weft.internal.http.NettyHeaders;
 import dev.weft.json.JsonCodec;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,14 +50,21 @@ final class DefaultClientResponse implements ClientResponse {
         this.body = body;
         this.codec = codec;
         this.state = state;
+        this.cookies = cookies(head);
+    }
+
+    private static List<Cookie> cookies(HttpResponse head) {
+        if (!head.headers().contains(HttpHeaderNames.SET_COOKIE)) {
+            return List.of(); // the usual case: no list to fill and copy
+        }
         List<Cookie> parsed = new ArrayList<>();
-        for (String v : head.headers().getAll("Set-Cookie")) {
+        for (String v : head.headers().getAll(HttpHeaderNames.SET_COOKIE)) {
             Cookie c = SetCookieParser.parse(v);
             if (c != null) {
                 parsed.add(c);
             }
         }
-        this.cookies = List.copyOf(parsed);
+        return List.copyOf(parsed);
     }
 
     void history(List<ClientResponse> history) {

@@ -38,6 +38,8 @@ public final class DefaultClientSession implements ClientSession {
     static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
     static final Cleaner CLEANER = Cleaner.create();
     static final String USER_AGENT = "Weft-client/0.1";
+    /** The tracer of a session without tracers: events for it are not even made. */
+    static final Tracer NO_TRACER = event -> { };
 
     private final PooledConnector connector;
     private final boolean connectorOwner;
@@ -53,6 +55,15 @@ public final class DefaultClientSession implements ClientSession {
     private final JsonCodec jsonCodec;
     private final Tracer tracer;
     private volatile boolean closed;
+    /**
+     * The last URL given without query options and what it resolved to: a client calls the same URL over and over,
+     * and parsing it is the larger part of a request's own work. Any thread; a URI is immutable.
+     */
+    private volatile @Nullable Resolved lastUrl;
+
+    /** A URL as given, parsed, and where it goes through the session's proxy, with its Host header. */
+    private record Resolved(String given, URI uri, Origin origin, String hostHeader) {
+    }
     /** This session's responses that are neither read nor released. */
     final Set<ResponseState> unreleased = ConcurrentHashMap.newKeySet();
 
@@ -90,7 +101,7 @@ public final class DefaultClientSession implements ClientSession {
         this.autoDecompress = autoDecompress;
         this.proxy = proxy == null ? null : Origin.ProxyTarget.parse(proxy);
         this.jsonCodec = jsonCodec;
-        this.tracer = tracers.isEmpty() ? e -> { } : event -> {
+        this.tracer = tracers.isEmpty() ? NO_TRACER : event -> {
             for (Tracer t : tracers) {
                 try {
                     t.on(event);
@@ -120,13 +131,19 @@ public final class DefaultClientSession implements ClientSession {
         DefaultRequestOptions o = new DefaultRequestOptions();
         options.accept(o);
         URI target = resolve(url, o);
-        MutableHeaders headers = Headers.create();
-        for (Map.Entry<String, String> e : defaultHeaders) {
-            if (!o.headers.contains(e.getKey())) {
-                headers.add(e.getKey(), e.getValue());
+        MutableHeaders given = o.headers;
+        MutableHeaders headers = null; // none: the request has only the client's own
+        if (given != null || !defaultHeaders.isEmpty() || o.contentType != null) {
+            headers = Headers.create();
+            for (Map.Entry<String, String> e : defaultHeaders) {
+                if (given == null || !given.contains(e.getKey())) {
+                    headers.add(e.getKey(), e.getValue());
+                }
+            }
+            if (given != null) {
+                headers.addAll(given);
             }
         }
-        headers.addAll(o.headers);
         byte[] body = o.body;
         if (o.hasJson) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -137,7 +154,7 @@ public final class DefaultClientSession implements ClientSession {
             }
             body = out.toByteArray();
         }
-        if (o.contentType != null && !headers.contains("Content-Type")) {
+        if (o.contentType != null && headers != null && !headers.contains("Content-Type")) {
             headers.set("Content-Type", o.contentType);
         }
         BasicAuth a = o.auth != null ? o.auth : auth;
@@ -152,7 +169,7 @@ public final class DefaultClientSession implements ClientSession {
             return CompletableFuture.failedFuture(new ClientException("the session is closed"));
         }
         RequestRun run = new RequestRun(this, connector, tracer, method, target, headers, body, o.stream,
-                o.cookies.isEmpty() ? null : Map.copyOf(o.cookies), a, o.timeout != null ? o.timeout : timeout,
+                o.cookies == null ? null : Map.copyOf(o.cookies), a, o.timeout != null ? o.timeout : timeout,
                 o.allowRedirects == null || o.allowRedirects, o.maxRedirects != null ? o.maxRedirects : maxRedirects,
                 o.raiseForStatus != null ? o.raiseForStatus : raiseForStatus,
                 o.proxy != null ? Origin.ProxyTarget.parse(o.proxy) : proxy, autoDecompress);
@@ -211,6 +228,38 @@ public final class DefaultClientSession implements ClientSession {
     }
 
     private URI resolve(String url, DefaultRequestOptions o) {
+        if (o.query != null) {
+            return resolveNew(url, o);
+        }
+        Resolved last = lastUrl;
+        if (last != null && last.given.equals(url)) {
+            return last.uri;
+        }
+        URI u = resolveNew(url, o);
+        Origin origin = Origin.of(u, proxy);
+        lastUrl = new Resolved(url, u, origin, origin.hostHeader());
+        return u;
+    }
+
+    /**
+     * The origin of {@code url} through {@code proxy}: the last URL's, kept, when it is that one (the same instance,
+     * so the pool finds its connections by identity, and the Host header is not built again), else a new one.
+     */
+    Origin originOf(URI url, Origin.@Nullable ProxyTarget proxy) {
+        Resolved last = lastUrl;
+        if (last != null && last.uri == url && last.origin.proxy() == proxy) {
+            return last.origin;
+        }
+        return Origin.of(url, proxy);
+    }
+
+    /** {@code origin.hostHeader()}, kept for the last URL's origin. */
+    String hostHeaderOf(Origin origin) {
+        Resolved last = lastUrl;
+        return last != null && last.origin == origin ? last.hostHeader : origin.hostHeader();
+    }
+
+    private URI resolveNew(String url, DefaultRequestOptions o) {
         URI u = checkedUri(url);
         if (!u.isAbsolute()) {
             if (baseUrl == null) {
@@ -224,12 +273,12 @@ public final class DefaultClientSession implements ClientSession {
             throw new IllegalArgumentException("the URL " + DefaultRequestOptions.printable(url)
                     + " is not an http or https URL with a host");
         }
-        var extra = o.query.build();
-        if (extra.isEmpty() && u.getRawFragment() == null) {
+        var extra = o.query == null ? null : o.query.build();
+        if ((extra == null || extra.isEmpty()) && u.getRawFragment() == null) {
             return u; // nothing to add or drop: no second parse
         }
         String query = u.getRawQuery();
-        if (!extra.isEmpty()) {
+        if (extra != null && !extra.isEmpty()) {
             String more = UrlCodec.encodeQuery(extra);
             query = query == null || query.isEmpty() ? more : query + "&" + more;
         }

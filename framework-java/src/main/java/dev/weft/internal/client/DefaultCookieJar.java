@@ -41,6 +41,9 @@ public final class DefaultCookieJar implements CookieJar {
 
     @Override
     public synchronized void update(List<Cookie> received, URI url) {
+        if (received.isEmpty()) {
+            return; // most responses set none
+        }
         String host = host(url);
         if (host == null || !unsafe && isIp(host)) {
             return;
@@ -98,6 +101,9 @@ public final class DefaultCookieJar implements CookieJar {
 
     @Override
     public synchronized List<Cookie> filter(URI url) {
+        if (cookies.isEmpty()) {
+            return List.of(); // nothing to match: no clock reading, no lists to sort
+        }
         String host = host(url);
         if (host == null || !unsafe && isIp(host)) {
             return List.of();

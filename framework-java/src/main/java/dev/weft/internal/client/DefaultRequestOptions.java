@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.concurrent.Flow;
 import org.jspecify.annotations.Nullable;
 
-/** What a request's options lambda set; read once by {@link DefaultClientSession}. Calling thread only. */
+/**
+ * What a request's options lambda set; read once by {@link DefaultClientSession}. Calling thread only. The headers,
+ * query and cookies are made when first set: most requests set none, and need not pay for three empty collections.
+ */
 final class DefaultRequestOptions implements RequestOptions {
-    final MutableHeaders headers = Headers.create();
-    final MultiMap.Builder query = MultiMap.builder();
-    final Map<String, String> cookies = new LinkedHashMap<>();
+    @Nullable MutableHeaders headers;
+    MultiMap.@Nullable Builder query;
+    @Nullable Map<String, String> cookies;
     boolean hasJson;
     @Nullable Object json;
     byte @Nullable [] body;
@@ -34,32 +37,53 @@ final class DefaultRequestOptions implements RequestOptions {
 
     @Override
     public RequestOptions header(String name, Object value) {
-        headers.add(name, value); // validating headers: CR, LF and other controls are refused here
+        headers().add(name, value); // validating headers: CR, LF and other controls are refused here
         return this;
     }
 
     @Override
     public RequestOptions headers(Headers more) {
-        headers.addAll(more);
+        headers().addAll(more);
         return this;
+    }
+
+    private MutableHeaders headers() {
+        MutableHeaders h = headers;
+        if (h == null) {
+            headers = h = Headers.create();
+        }
+        return h;
     }
 
     @Override
     public RequestOptions query(String name, Object value) {
-        query.add(name, String.valueOf(value));
+        query().add(name, String.valueOf(value));
         return this;
     }
 
     @Override
     public RequestOptions query(MultiMap more) {
-        more.asMap().forEach((k, vs) -> vs.forEach(v -> query.add(k, v)));
+        MultiMap.Builder q = query();
+        more.asMap().forEach((k, vs) -> vs.forEach(v -> q.add(k, v)));
         return this;
+    }
+
+    private MultiMap.Builder query() {
+        MultiMap.Builder q = query;
+        if (q == null) {
+            query = q = MultiMap.builder();
+        }
+        return q;
     }
 
     @Override
     public RequestOptions cookie(String name, String value) {
         dev.weft.http.Cookie.of(name, value); // validates: a token name, cookie-octet value
-        cookies.put(name, value);
+        Map<String, String> c = cookies;
+        if (c == null) {
+            cookies = c = new LinkedHashMap<>();
+        }
+        c.put(name, value);
         return this;
     }
 

@@ -8,6 +8,8 @@ import dev.weft.loop.Timer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.DecoderResultProvider;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * while someone wants bytes, times reads out, and at the end gives the connection back to the pool (or closes it
  * when the response cannot be trusted, was cut short, or said {@code Connection: close}). Event-loop thread only.
  */
-final class Exchange {
+final class Exchange implements ChannelFutureListener {
 
     /** Who is told of the head and of a failure before it. */
     interface Listener {
@@ -38,6 +40,10 @@ final class Exchange {
          * connection (the server closed it as the request went out).
          */
         void onFailure(Exchange exchange, Throwable error, boolean retryable);
+
+        /** The deadline given to {@link #deadline(long)} passed while the exchange was in progress. */
+        default void onDeadline(Exchange exchange) {
+        }
     }
 
     private final Connection conn;
@@ -53,6 +59,9 @@ final class Exchange {
     private boolean interim;
     private long bodyBytes;
     private @Nullable Timer readTimer;
+    /** When the listener's deadline passes, on the loop's clock; only if {@link #timed}. */
+    private long deadline;
+    private boolean timed;
     private Flow.@Nullable Subscription upload;
     /** The write that ends the request; the connection is reused only once it has succeeded. */
     private io.netty.channel.@Nullable ChannelFuture lastWrite;
@@ -75,8 +84,43 @@ final class Exchange {
         return conn;
     }
 
+    /**
+     * Has the listener told (through {@link Listener#onDeadline}) if the exchange is still in progress at
+     * {@code dueNanos} of the loop's clock. No timer of its own: the connection's wake covers it (see
+     * {@link Connection}), so a request pays for no timer while its exchange ends in time.
+     */
+    void deadline(long dueNanos) {
+        deadline = dueNanos;
+        timed = true;
+        conn.wakeBy(dueNanos);
+    }
+
+    boolean hasDeadline() {
+        return timed && !done;
+    }
+
+    long deadline() {
+        return deadline;
+    }
+
+    /** The connection's wake found the deadline passed. */
+    void deadlinePassed() {
+        if (timed && !done) {
+            timed = false;
+            listener.onDeadline(this);
+        }
+    }
+
     long bodyBytes() {
         return bodyBytes;
+    }
+
+    /** The request's write ended: a failure ends the exchange. The exchange is the listener, so none is made. */
+    @Override
+    public void operationComplete(ChannelFuture f) {
+        if (!f.isSuccess()) {
+            onClosed(f.cause());
+        }
     }
 
     /** Sends a request whose body (if any) is in {@code request} already. */
@@ -85,11 +129,7 @@ final class Exchange {
         // The promise is noted before the write: over an in-memory channel the whole response can arrive within it.
         io.netty.channel.ChannelPromise promise = ch.newPromise();
         lastWrite = promise;
-        ch.writeAndFlush(request, promise).addListener(f -> {
-            if (!f.isSuccess()) {
-                onClosed(f.cause());
-            }
-        });
+        ch.writeAndFlush(request, promise).addListener(this);
         resumeReading();
     }
 

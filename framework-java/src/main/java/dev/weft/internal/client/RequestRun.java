@@ -17,7 +17,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
@@ -51,7 +51,8 @@ final class RequestRun implements Exchange.Listener {
     private final DefaultClientSession session;
     private final PooledConnector connector;
     private final Tracer tracer;
-    private final MutableHeaders headers;
+    /** The caller's and the session's headers; null when there are none. */
+    private final @Nullable MutableHeaders headers;
     private final ClientTimeout timeout;
     private final boolean allowRedirects;
     private final int maxRedirects;
@@ -64,16 +65,21 @@ final class RequestRun implements Exchange.Listener {
     private Flow.@Nullable Publisher<byte[]> stream;
     private @Nullable Map<String, String> requestCookies;
     private @Nullable BasicAuth auth;
-    private final List<ClientResponse> history = new ArrayList<>();
+    /** The redirects followed so far; made at the first. */
+    private @Nullable List<ClientResponse> history;
     private @Nullable CompletableFuture<ClientResponse> result = new CompletableFuture<>();
+    /** The total timeout's timer while the run waits for a connection; during an exchange the connection keeps it. */
     private @Nullable Timer totalTimer;
+    /** When the total timeout runs out, on the loop's clock; only if {@link #timed}. */
+    private long deadline;
+    private boolean timed;
     private @Nullable CompletableFuture<Connection> acquiring;
     private @Nullable Exchange exchange;
     private boolean retried;
     private boolean over;
 
     RequestRun(DefaultClientSession session, PooledConnector connector, Tracer tracer, String method, URI url,
-               MutableHeaders headers, byte @Nullable [] body, Flow.@Nullable Publisher<byte[]> stream,
+               @Nullable MutableHeaders headers, byte @Nullable [] body, Flow.@Nullable Publisher<byte[]> stream,
                @Nullable Map<String, String> requestCookies, @Nullable BasicAuth auth, ClientTimeout timeout,
                boolean allowRedirects, int maxRedirects, boolean raiseForStatus,
                Origin.@Nullable ProxyTarget proxy, boolean decompress) {
@@ -103,7 +109,8 @@ final class RequestRun implements Exchange.Listener {
     void start() {
         Duration total = timeout.total();
         if (total != null) {
-            totalTimer = connector.deadline(total, this::onTotalTimeout);
+            deadline = connector.pool().nanoTime() + total.toNanos();
+            timed = true;
         }
         attempt(false);
     }
@@ -112,11 +119,24 @@ final class RequestRun implements Exchange.Listener {
         if (over) {
             return;
         }
-        Origin origin = Origin.of(url, proxy);
+        Origin origin = session.originOf(url, proxy);
         io.netty.handler.codec.http.HttpRequest request = buildRequest(origin);
-        tracer.on(new TraceEvent.RequestStart(method, url, NettyHeaders.readOnly(request.headers())));
+        if (tracer != DefaultClientSession.NO_TRACER) {
+            tracer.on(new TraceEvent.RequestStart(method, url, NettyHeaders.readOnly(request.headers())));
+        }
+        Connection idle = fresh ? null : connector.pool().idleFor(origin, tracer);
+        if (idle != null) {
+            cancelTotal(); // from here on the connection watches the deadline
+            send(idle, request); // the usual case: no future, no callback
+            return;
+        }
         CompletableFuture<Connection> acquire = connector.acquire(origin, fresh, tracer);
         acquiring = acquire;
+        if (timed && totalTimer == null && !acquire.isDone()) {
+            // Waiting for a connection (a new one, or a turn in the queue) is the one part of the run that no
+            // connection watches: it gets a timer of its own, for what is left of the total.
+            totalTimer = connector.pool().deadlineAt(deadline, this::onTotalTimeout);
+        }
         Duration connect = timeout.connect();
         Timer connectTimer = connect == null || acquire.isDone() ? null : connector.deadline(connect,
                 () -> acquire.completeExceptionally(new ClientTimeoutException(ClientTimeoutException.Kind.CONNECT,
@@ -131,6 +151,7 @@ final class RequestRun implements Exchange.Listener {
             } else if (over) {
                 connector.pool().release(conn, true);
             } else {
+                cancelTotal(); // from here on the connection watches the deadline
                 send(conn, request);
             }
         });
@@ -140,6 +161,9 @@ final class RequestRun implements Exchange.Listener {
         Exchange x = new Exchange(conn, connector.pool(), this,
                 connector.settings().limits().maxBodyBytes(), timeout.sockRead(), decompress);
         exchange = x;
+        if (timed) {
+            x.deadline(deadline);
+        }
         Flow.Publisher<byte[]> s = stream;
         if (s != null) {
             x.send(request, s);
@@ -158,52 +182,52 @@ final class RequestRun implements Exchange.Listener {
         }
         HttpMethod m = HttpMethod.valueOf(method);
         byte[] b = body;
-        // A request without a streamed body goes out whole (head and last content in one message), which also
-        // leaves the encoder ready for the next request on the connection.
-        io.netty.handler.codec.http.HttpRequest request = stream != null
-                ? new DefaultHttpRequest(HttpVersion.HTTP_1_1, m, target)
-                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, m, target,
-                        b == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(b));
-        HttpHeaders h = request.headers();
-        for (Map.Entry<String, String> e : headers) {
-            h.add(e.getKey(), e.getValue());
+        RequestHead h = new RequestHead();
+        MutableHeaders given = headers;
+        if (given != null) {
+            for (Map.Entry<String, String> e : given) {
+                h.add(e.getKey(), e.getValue());
+            }
         }
         if (!h.contains(HttpHeaderNames.HOST)) {
-            h.set("Host", origin.hostHeader());
+            h.add("Host", session.hostHeaderOf(origin));
         }
         if (!h.contains(HttpHeaderNames.ACCEPT)) {
-            h.set(HttpHeaderNames.ACCEPT, ANY_TYPE);
+            h.add(HttpHeaderNames.ACCEPT, ANY_TYPE);
         }
         if (decompress && !h.contains(HttpHeaderNames.ACCEPT_ENCODING)) {
-            h.set(HttpHeaderNames.ACCEPT_ENCODING, GZIP_DEFLATE);
+            h.add(HttpHeaderNames.ACCEPT_ENCODING, GZIP_DEFLATE);
         }
         if (!h.contains(HttpHeaderNames.USER_AGENT)) {
-            h.set(HttpHeaderNames.USER_AGENT, USER_AGENT);
+            h.add(HttpHeaderNames.USER_AGENT, USER_AGENT);
         }
         // RFC 6265 5.4: one Cookie header. Those the caller added (any number) come first, then the jar's, then the
         // request's own cookies.
-        StringBuilder cookie = new StringBuilder();
-        for (String given : h.getAll(HttpHeaderNames.COOKIE)) {
-            if (!given.isEmpty()) {
-                if (cookie.length() > 0) {
-                    cookie.append("; ");
+        StringBuilder cookie = null;
+        if (given != null && given.contains("Cookie")) {
+            for (String v : given.getAll("Cookie")) {
+                if (!v.isEmpty()) {
+                    cookie = appendCookie(cookie, v);
                 }
-                cookie.append(given);
             }
         }
-        for (Cookie c : session.cookieJar().filter(url)) {
-            appendCookie(cookie, c.name(), c.value());
+        List<Cookie> jar = session.cookieJar().filter(url);
+        for (int i = 0; i < jar.size(); i++) { // indexed: no iterator for the usual empty list
+            Cookie c = jar.get(i);
+            cookie = appendCookie(cookie, c.name() + "=" + c.value());
         }
         Map<String, String> own = requestCookies;
         if (own != null) {
-            own.forEach((k, v) -> appendCookie(cookie, k, v));
+            for (Map.Entry<String, String> e : own.entrySet()) {
+                cookie = appendCookie(cookie, e.getKey() + "=" + e.getValue());
+            }
         }
-        if (cookie.length() > 0) {
+        if (cookie != null) {
             h.set("Cookie", cookie.toString());
         }
         BasicAuth a = auth;
         if (a != null && !h.contains(HttpHeaderNames.AUTHORIZATION)) {
-            h.set("Authorization", a.encode());
+            h.add("Authorization", a.encode());
         }
         Origin.ProxyTarget p = origin.proxy();
         if (origin.absoluteForm() && p != null && p.user() != null) {
@@ -212,28 +236,33 @@ final class RequestRun implements Exchange.Listener {
                     "Basic " + Base64.getEncoder().encodeToString(creds.getBytes(StandardCharsets.UTF_8)));
         }
         if (b != null) {
-            h.set("Content-Length", b.length);
+            h.set("Content-Length", String.valueOf(b.length));
         } else if (stream != null) {
             h.remove(HttpHeaderNames.CONTENT_LENGTH);
             h.set("Transfer-Encoding", "chunked");
         } else if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            h.set("Content-Length", 0);
+            h.set("Content-Length", "0");
         }
-        return request;
+        // A request without a streamed body goes out whole (head and last content in one message), which also
+        // leaves the encoder ready for the next request on the connection.
+        return stream != null
+                ? new DefaultHttpRequest(HttpVersion.HTTP_1_1, m, target, h.toNetty())
+                : new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, m, target,
+                        b == null ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(b), h.toNetty(),
+                        EmptyHttpHeaders.INSTANCE);
     }
 
-    private static void appendCookie(StringBuilder header, String name, String value) {
-        if (header.length() > 0) {
-            header.append("; ");
+    private static StringBuilder appendCookie(@Nullable StringBuilder header, String pair) {
+        if (header == null) {
+            return new StringBuilder(pair);
         }
-        header.append(name).append('=').append(value);
+        return header.append("; ").append(pair);
     }
 
     @Override
     public void onHead(Exchange x, HttpResponse head, Body responseBody) {
         int status = head.status().code();
-        String description = method + " " + url + " (" + status + ")";
-        ResponseState state = new ResponseState(description, responseBody, session.unreleased);
+        ResponseState state = new ResponseState(method, url, status, responseBody, session.unreleased);
         DefaultClientResponse response = new DefaultClientResponse(x.connection().channel.eventLoop(), head, method,
                 url, responseBody, session.jsonCodec(), state);
         DefaultClientSession.CLEANER.register(response, state);
@@ -248,7 +277,9 @@ final class RequestRun implements Exchange.Listener {
         } catch (RuntimeException e) {
             DefaultClientSession.LOG.warn("the cookie jar failed on {}", url, e);
         }
-        tracer.on(new TraceEvent.RequestEnd(method, url, status));
+        if (tracer != DefaultClientSession.NO_TRACER) {
+            tracer.on(new TraceEvent.RequestEnd(method, url, status));
+        }
         String location = head.headers().get(HttpHeaderNames.LOCATION);
         if (allowRedirects && location != null && isRedirect(status)) {
             URI next;
@@ -263,8 +294,12 @@ final class RequestRun implements Exchange.Listener {
             boolean keepsBody = status == 307 || status == 308;
             boolean http = "http".equalsIgnoreCase(next.getScheme()) || "https".equalsIgnoreCase(next.getScheme());
             if (http && next.getHost() != null && !(keepsBody && stream != null)) {
-                history.add(response);
-                if (history.size() > maxRedirects) {
+                List<ClientResponse> h = history;
+                if (h == null) {
+                    history = h = new ArrayList<>();
+                }
+                h.add(response);
+                if (h.size() > maxRedirects) {
                     responseBody.drain();
                     fail(new TooManyRedirectsException(maxRedirects, next));
                     return;
@@ -279,7 +314,9 @@ final class RequestRun implements Exchange.Listener {
             fail(new ClientResponseException(status, head.status().reasonPhrase(), method, url));
             return;
         }
-        response.history(history);
+        if (history != null) {
+            response.history(history);
+        }
         CompletableFuture<ClientResponse> r = result;
         result = null; // from here on the response belongs to the caller alone
         if (r != null) {
@@ -295,19 +332,25 @@ final class RequestRun implements Exchange.Listener {
             method = "GET";
             body = null;
             stream = null;
-            headers.remove("Content-Type");
-            headers.remove("Content-Length");
-            headers.remove("Transfer-Encoding");
+            if (headers != null) {
+                headers.remove("Content-Type");
+                headers.remove("Content-Length");
+                headers.remove("Transfer-Encoding");
+            }
         }
         Origin from = Origin.of(url, null);
         Origin to = Origin.of(next, null);
         if (!from.sameSiteAs(to)) {
-            headers.remove("Authorization"); // RFC 9110 §15.4: credentials are for the origin they were given to
-            headers.remove("Cookie");
+            if (headers != null) {
+                headers.remove("Authorization"); // RFC 9110 §15.4: credentials are for the origin they were given to
+                headers.remove("Cookie");
+            }
             auth = null;
             requestCookies = null;
         }
-        headers.remove("Host");
+        if (headers != null) {
+            headers.remove("Host");
+        }
         url = next;
         retried = false;
         attempt(false);
@@ -344,6 +387,11 @@ final class RequestRun implements Exchange.Listener {
         }
     }
 
+    @Override
+    public void onDeadline(Exchange x) {
+        onTotalTimeout();
+    }
+
     private void onTotalTimeout() {
         totalTimer = null;
         Duration total = java.util.Objects.requireNonNull(timeout.total());
@@ -362,7 +410,7 @@ final class RequestRun implements Exchange.Listener {
         fail(e);
     }
 
-    /** Called when the body ended or was released: the total timeout no longer applies. */
+    /** Cancels the timer of the wait for a connection: the run got one, or the body ended or was released. */
     private void cancelTotal() {
         Timer t = totalTimer;
         totalTimer = null;

@@ -1,5 +1,6 @@
 package dev.weft.internal.client;
 
+import java.net.URI;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,20 +13,25 @@ import org.slf4j.LoggerFactory;
 final class ResponseState implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger("dev.weft.client.ClientSession");
 
-    private final String description;
+    private final String method;
+    private final URI url;
+    private final int status;
     private final Body body;
     private final Set<ResponseState> sessionSet;
     private volatile boolean open = true;
 
-    ResponseState(String description, Body body, Set<ResponseState> sessionSet) {
-        this.description = description;
+    ResponseState(String method, URI url, int status, Body body, Set<ResponseState> sessionSet) {
+        this.method = method;
+        this.url = url;
+        this.status = status;
         this.body = body;
         this.sessionSet = sessionSet;
         sessionSet.add(this);
     }
 
+    /** What the warnings name: made only when one is logged or the unreleased responses are listed. */
     String description() {
-        return description;
+        return method + " " + url + " (" + status + ")";
     }
 
     boolean isOpen() {
@@ -62,7 +68,7 @@ final class ResponseState implements Runnable {
         body.collected(() -> {
             closed();
             LOG.warn("Unreleased ClientResponse for {} was garbage-collected; its connection is closed. Read its "
-                    + "body or call release() (or use try-with-resources).", description);
+                    + "body or call release() (or use try-with-resources).", description());
         });
     }
 }
