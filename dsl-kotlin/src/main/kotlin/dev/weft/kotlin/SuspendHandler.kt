@@ -57,7 +57,7 @@ private class SuspendHandler(private val block: suspend (Request) -> Reply) : Ha
             @Suppress("UNCHECKED_CAST")
             return result as Reply // no suspension: no job, no future, no dispatch
         }
-        return Reply.async(call.future)
+        return Reply.async(call.future())
     }
 
     override fun toString(): String = "suspendHandler($block)"
@@ -71,17 +71,25 @@ private class SuspendHandler(private val block: suspend (Request) -> Reply) : Ha
  * handler that never suspends does not do: such a call costs this object and the handler's own continuation.
  */
 private class HandlerCall(private val base: CoroutineContext) : Continuation<Reply>, CoroutineContext {
-    val future = CompletableFuture<Reply>()
+    /** What the reply waits on: made only for a call that suspends, by whichever of two threads gets here first. */
+    @Volatile private var future: CompletableFuture<Reply>? = null
     @Volatile private var job: CompletableJob? = null
     @Volatile private var whole: CoroutineContext? = null
 
     override val context: CoroutineContext
         get() = this
 
+    /**
+     * The call's future. Made lazily, but possibly from two threads at once: the coroutine may resume on another
+     * thread (and complete it) before the handler's thread has returned its reply.
+     */
+    fun future(): CompletableFuture<Reply> =
+        future ?: synchronized(this) { future ?: CompletableFuture<Reply>().also { future = it } }
+
     private fun job(): CompletableJob = job ?: Job().also { made ->
         job = made
         // Cancelling the reply (client gone, graceful stop out of time) cancels the coroutine.
-        future.whenComplete { _, error ->
+        future().whenComplete { _, error ->
             if (error != null) made.cancel(CancellationException("the reply was cancelled", error))
         }
     }
@@ -107,7 +115,8 @@ private class HandlerCall(private val base: CoroutineContext) : Continuation<Rep
 
     override fun resumeWith(result: Result<Reply>) {
         finished()
-        result.fold(future::complete, future::completeExceptionally)
+        val f = future()
+        result.fold(f::complete, f::completeExceptionally)
     }
 
     override fun toString(): String = "HandlerCall(${whole ?: base})"
