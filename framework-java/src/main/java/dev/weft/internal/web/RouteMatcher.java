@@ -198,8 +198,7 @@ public final class RouteMatcher {
     /** A tree node: the children by kind, and the resource of the templates ending here. */
     private static final class Node {
         @Nullable Map<String, Node> literals;
-        @Nullable LinkedHashMap<String, Node> placeholders;
-        /** {@code placeholders} as arrays, in the same order, for the walk: no iterator per lookup. */
+        /** The placeholder children in the order they were added, by name and node: arrays, for the walk. */
         String[] placeholderNames = new String[0];
         Node[] placeholderNodes = new Node[0];
         @Nullable List<Map.Entry<Regex, Node>> patterns;
@@ -213,16 +212,16 @@ public final class RouteMatcher {
                 return literals.computeIfAbsent(UrlCodec.quoteSafe(l.text(), false), k -> new Node());
             }
             if (s instanceof Placeholder p) {
-                if (placeholders == null) {
-                    placeholders = new LinkedHashMap<>();
+                for (int i = 0; i < placeholderNames.length; i++) {
+                    if (placeholderNames[i].equals(p.name())) {
+                        return placeholderNodes[i];
+                    }
                 }
-                Node n = placeholders.get(p.name());
-                if (n == null) {
-                    n = new Node();
-                    placeholders.put(p.name(), n);
-                    placeholderNames = placeholders.keySet().toArray(new String[0]);
-                    placeholderNodes = placeholders.values().toArray(new Node[0]);
-                }
+                Node n = new Node();
+                placeholderNames = java.util.Arrays.copyOf(placeholderNames, placeholderNames.length + 1);
+                placeholderNodes = java.util.Arrays.copyOf(placeholderNodes, placeholderNodes.length + 1);
+                placeholderNames[placeholderNames.length - 1] = p.name();
+                placeholderNodes[placeholderNodes.length - 1] = n;
                 return n;
             }
             Regex r = (Regex) s;
