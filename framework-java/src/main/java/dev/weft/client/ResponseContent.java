@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import dev.weft.http.BodyReader;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,15 +18,17 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Any thread may call; stages complete on the connector's loop thread. Reading to the end releases the response.
  */
-public interface ResponseContent {
+public interface ResponseContent extends BodyReader {
 
     /**
      * The next chunk of the body, decompressed; an empty array once the body has ended. Fails with a
      * {@link ClientException} if the response failed (timeout, disconnect, body over the limit) or was released.
      * One read at a time: call again only after the previous stage completed.
      */
+    @Override
     CompletionStage<byte[]> read();
 
     /** Whether the whole body has arrived and been read. */
+    @Override
     boolean atEnd();
 }
