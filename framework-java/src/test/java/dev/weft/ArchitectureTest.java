@@ -178,7 +178,9 @@ class ArchitectureTest {
             "dev.weft.web.Request", "dev.weft.web.Response", "dev.weft.web.Reply", "dev.weft.web.Handler",
             "dev.weft.web.HttpException", "dev.weft.web.RequestKey", "dev.weft.web.Application",
             "dev.weft.web.ServerConfig", "dev.weft.web.ServerLimits", "dev.weft.web.AccessLog",
-            "dev.weft.web.Site", "dev.weft.web.BoundSite", "dev.weft.web.RouteDef");
+            "dev.weft.web.Site", "dev.weft.web.BoundSite", "dev.weft.web.RouteDef",
+            // Replies the exchange tells apart and finishes, and what a streamed write fails with.
+            "dev.weft.web.StreamResponse", "dev.weft.web.ClientDisconnectedException");
 
     @ArchTest
     static final ArchRule the_connection_uses_only_the_handler_facing_types_of_web = noClasses()

@@ -39,6 +39,11 @@ public final class Response implements Reply {
                 return new ResponseParts(r.status, r.reason, r.contentType, r.body,
                         r.headers == null ? null : r.headers.unwrap(), r.cookies);
             }
+
+            @Override
+            protected @Nullable Object bodyOf(Response r) {
+                return r.body;
+            }
         });
     }
 
@@ -78,6 +83,31 @@ public final class Response implements Reply {
     /** 200 with a binary body of {@code contentType}. The array is used as it is, not copied. */
     public static Response bytes(byte[] body, String contentType) {
         return new Response(HttpStatus.OK, contentType, body);
+    }
+
+    /**
+     * 200 with the content of the file at {@code path}, as aiohttp's {@code FileResponse}; the file is read when the
+     * response is sent, never into memory. What the server does with it:
+     * <ul>
+     *   <li>{@code Content-Type} by the file name's extension ({@link dev.weft.http.MediaTypes#forFileName}) unless
+     *       one is set; {@code ETag} (aiohttp's form: modification time and size) and {@code Last-Modified};
+     *       {@code Accept-Ranges: bytes};</li>
+     *   <li>{@code If-Match}/{@code If-Unmodified-Since} answered with 412, {@code If-None-Match}/
+     *       {@code If-Modified-Since} with 304; a single {@code Range} with 206 (subject to {@code If-Range}), or
+     *       416 with {@code Content-Range: bytes *}{@code /size} when it cannot be satisfied; several ranges get the
+     *       whole file;</li>
+     *   <li>a precompressed sibling ({@code name.br}, then {@code name.gz}) sent instead, with
+     *       {@code Content-Encoding} and {@code Vary: Accept-Encoding}, when the client accepts that coding;</li>
+     *   <li>the bytes go from the file to the socket without a copy through the JVM where the transport allows
+     *       ({@code sendfile} on plain TCP), in parts with backpressure elsewhere; a {@code HEAD} gets the head
+     *       alone.</li>
+     * </ul>
+     * A path that is not a readable regular file is answered with 404. Opening and reading the file's attributes run
+     * off the loop ({@link dev.weft.loop.Loop#runBlocking}). A status other than 200 set on this response is sent
+     * as it is, without ranges or preconditions.
+     */
+    public static Response file(java.nio.file.Path path) {
+        return new Response(HttpStatus.OK, null, new dev.weft.internal.web.FileBody(path));
     }
 
     /** A response with {@code status} and no body, such as 204. */
@@ -201,6 +231,13 @@ public final class Response implements Reply {
         }
         if (b instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8);
+        }
+        if (b instanceof dev.weft.internal.web.FileBody file) {
+            try {
+                return java.nio.file.Files.readAllBytes(file.path());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         JsonBody json = (JsonBody) b;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -63,6 +63,32 @@ public final class RouteTable {
         return table;
     }
 
+    /**
+     * Serves the files under {@code directory} at {@code prefix} ({@code GET} and {@code HEAD}), as aiohttp's
+     * {@code add_static}: {@code staticFiles("/static", Path.of("public"))} answers {@code /static/css/app.css} with
+     * {@code public/css/app.css} as a {@link Response#file} (ranges, conditional requests, precompressed siblings).
+     * A path that would leave the directory, in any spelling ({@code ..}, {@code %2e%2e}, a backslash, an absolute
+     * path, NUL, a symbolic link unless followed), is answered with 404; a directory with 403, or its index (see
+     * {@link StaticOptions}).
+     *
+     * @param prefix where the files are served, such as {@code /static} (no trailing slash)
+     * @throws IllegalArgumentException if {@code prefix} does not start with {@code /} or ends with one
+     */
+    public RouteTable staticFiles(String prefix, java.nio.file.Path directory) {
+        return staticFiles(prefix, directory, StaticOptions.create());
+    }
+
+    /** As {@link #staticFiles(String, java.nio.file.Path)}, with {@code options}. */
+    public RouteTable staticFiles(String prefix, java.nio.file.Path directory, StaticOptions options) {
+        if (!prefix.startsWith("/") || (prefix.endsWith("/") && prefix.length() > 1)) {
+            throw new IllegalArgumentException("a static prefix starts with / and does not end with one, got '"
+                    + prefix + "'");
+        }
+        String base = prefix.equals("/") ? "" : prefix;
+        return add("GET", base + "/{" + dev.weft.internal.web.StaticHandler.TAIL + ":.*}", null,
+                new dev.weft.internal.web.StaticHandler(base, directory, options));
+    }
+
     /** Adds a route for {@code method} ({@code "*"} for any method). */
     public RouteTable route(String method, String path, Handler handler) {
         return add(method, path, null, handler);

@@ -1,5 +1,6 @@
 package dev.weft.internal.server;
 
+import dev.weft.http.HttpStatus;
 import dev.weft.http.UrlCodec;
 import dev.weft.internal.http.NettyHeaders;
 import dev.weft.internal.loop.NettyLoop;
@@ -9,6 +10,8 @@ import dev.weft.internal.web.DefaultRequest;
 import dev.weft.internal.web.ProtocolSwitch;
 import dev.weft.internal.web.RequestBody;
 import dev.weft.internal.web.RequestHead;
+import dev.weft.internal.web.ResponseParts;
+import dev.weft.internal.web.StreamStart;
 import dev.weft.internal.web.UnmatchedHandler;
 import dev.weft.internal.web.RouteMatch;
 import dev.weft.internal.util.Failures;
@@ -17,6 +20,7 @@ import dev.weft.web.Handler;
 import dev.weft.web.HttpException;
 import dev.weft.web.Reply;
 import dev.weft.web.Response;
+import dev.weft.web.StreamResponse;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -41,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link Stream}'s business, so an HTTP/2 stream can drive an exchange as an HTTP/1.1 connection does.
  * Loop thread only.
  */
-final class Exchange implements ProtocolSwitch {
+final class Exchange implements ProtocolSwitch, StreamStart {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
     /** What an exchange needs from the connection or stream that carries it. */
@@ -67,6 +71,18 @@ final class Exchange implements ProtocolSwitch {
         /** Sends the exchange's response, encoded; {@code close}: the connection closes after it. */
         void send(Exchange exchange, ResponseWriter.Encoded response, boolean close);
 
+        /**
+         * Writes part of a streamed response (its head, or body bytes already framed), after anything before it;
+         * flushed at the end of the read batch, or now outside one.
+         */
+        void writePart(Exchange exchange, Object part);
+
+        /**
+         * Ends the exchange's streamed response with {@code last} (the last chunk, or null for nothing more), as
+         * {@link #send} ends a whole one; {@code close}: the connection closes after it.
+         */
+        void endStream(Exchange exchange, io.netty.buffer.@Nullable ByteBuf last, boolean close);
+
         /** Sends {@code response} (a 101) and hands the connection over; see {@link ProtocolSwitch}. */
         void switchProtocols(Exchange exchange, FullHttpResponse response, Upgraded upgraded, String[] names,
                              ChannelHandler[] handlers);
@@ -88,6 +104,17 @@ final class Exchange implements ProtocolSwitch {
     /** The last body chunk has arrived. Set by the stream. */
     boolean bodyDone;
     private boolean responded;
+    /** The response has gone out whole: a whole response once sent, a streamed one once ended. */
+    private boolean complete;
+    /** The body of a streamed response, from {@link #start} on. */
+    private @Nullable StreamedBody streamed;
+    /** A file response is being opened ({@link FileSender}); its head is not sent yet. */
+    private boolean sendingFile;
+    /** The response closes the connection after it (decided when its head is encoded). */
+    private boolean closeAfter;
+    /** The status and headers of a streamed response as sent, for the access log. */
+    private int streamStatus;
+    private io.netty.handler.codec.http.@Nullable HttpHeaders streamHeaders;
     private boolean abandoned;
     /** The connection switched protocols: the reply ends the protocol's session instead of being sent. */
     private @Nullable Upgraded upgraded;
@@ -189,6 +216,7 @@ final class Exchange implements ProtocolSwitch {
             }
         }
         Exchange exchange = new Exchange(request, body, head, server, stream, handler);
+        request.streamStart(exchange);
         if (wantsWebSocket(head)) {
             exchange.upgradeAsked = true;
             request.set(ProtocolSwitch.KEY, exchange); // only an upgrade request can switch protocols
@@ -204,10 +232,12 @@ final class Exchange implements ProtocolSwitch {
         } catch (Throwable t) {
             reply = Reply.failed(t);
         }
-        if (reply instanceof Response r) {
+        if (reply instanceof Response r && streamed == null) {
             respond(r);
-        } else if (reply instanceof HttpException e) {
+        } else if (reply instanceof HttpException e && streamed == null) {
             respond(e.toResponse());
+        } else if (reply instanceof StreamResponse || reply instanceof Response || reply instanceof HttpException) {
+            finishStream(reply, null); // a stream, or a response after the handler began one
         } else {
             pending = reply;
             Settler s = new Settler(this, stream.context());
@@ -219,20 +249,28 @@ final class Exchange implements ProtocolSwitch {
             if (reply instanceof AsyncReply later) {
                 later.whenSettled(s);
             } else {
-                reply.toStage().whenComplete(s);
+                reply.toStage().whenComplete(s::accept);
             }
         }
     }
 
-    /** Whether the response has been sent. */
+    /** Whether the response has been started (a whole one sent, or a streamed one's head). */
     boolean responded() {
         return responded;
+    }
+
+    /** Whether the response has gone out whole: a streamed one only once ended. */
+    boolean complete() {
+        return complete;
     }
 
     /** The stream is gone: forget the response, and cancel the handler's stage if {@code cancel}. */
     void abandon(Throwable cause, boolean cancel) {
         abandoned = true;
         body.abort(cause);
+        if (streamed != null) {
+            streamed.gone(cause);
+        }
         Reply p = pending;
         if (cancel && p != null) {
             p.cancel();
@@ -252,7 +290,7 @@ final class Exchange implements ProtocolSwitch {
      * it forgets the exchange (and so the request and its headers, which a long-lived WebSocket must not keep) and
      * tells the protocol instead.
      */
-    private static final class Settler implements java.util.function.BiConsumer<Response, Throwable> {
+    private static final class Settler implements java.util.function.BiConsumer<Reply, Throwable> {
         private final ChannelHandlerContext ctx;
         private @Nullable Exchange exchange;
         private @Nullable Upgraded upgraded;
@@ -268,7 +306,7 @@ final class Exchange implements ProtocolSwitch {
         }
 
         @Override
-        public void accept(@Nullable Response r, @Nullable Throwable e) {
+        public void accept(@Nullable Reply r, @Nullable Throwable e) {
             if (ctx.executor().inEventLoop()) {
                 settle(r, e);
             } else {
@@ -276,10 +314,10 @@ final class Exchange implements ProtocolSwitch {
             }
         }
 
-        private void settle(@Nullable Response r, @Nullable Throwable e) {
+        private void settle(@Nullable Reply r, @Nullable Throwable e) {
             Upgraded up = upgraded;
             if (up != null) {
-                Throwable t = e == null ? null : Failures.unwrap(e);
+                Throwable t = e != null ? Failures.unwrap(e) : r instanceof HttpException h ? h : null;
                 if (t != null && !(t instanceof CancellationException)) {
                     LOG.error("Error in a handler after its connection switched protocols", t);
                 }
@@ -293,14 +331,34 @@ final class Exchange implements ProtocolSwitch {
         }
     }
 
-    private void settle(@Nullable Response r, @Nullable Throwable e) {
+    private void settle(@Nullable Reply reply, @Nullable Throwable e) {
         pending = null;
         settler = null;
         if (abandoned) {
             return;
         }
-        if (e == null && r != null) {
+        if (streamed != null || (e == null && reply instanceof StreamResponse)) {
+            finishStream(reply, e);
+            return;
+        }
+        if (e == null && reply instanceof Response r) {
             respond(r);
+            return;
+        }
+        if (e == null && reply instanceof HttpException h) {
+            respond(h.toResponse());
+            return;
+        }
+        if (e == null && reply != null) {
+            // Another kind of reply (a WebSocketResponse never prepared, a user's own): what its stage comes to.
+            reply.toStage().whenComplete((r, again) -> {
+                Runnable later = () -> settle(r, again);
+                if (stream.context().executor().inEventLoop()) {
+                    later.run();
+                } else {
+                    stream.context().executor().execute(later);
+                }
+            });
             return;
         }
         Throwable t = e == null ? null : Failures.unwrap(e);
@@ -366,20 +424,24 @@ final class Exchange implements ProtocolSwitch {
     }
 
     private void respond(Response response) {
-        if (responded) {
+        if (responded || sendingFile) {
+            return;
+        }
+        if (dev.weft.internal.web.ResponseAccess.body(response) instanceof dev.weft.internal.web.FileBody file
+                && !HttpStatus.forbidsBody(response.status())) {
+            sendingFile = true; // answered once the file is open: no other response meanwhile
+            FileSender.send(this, server, stream.context(), response, file);
             return;
         }
         responded = true;
         // A WebSocket upgrade answered with anything but 101: the client may already be sending frames, which must
         // never be read as HTTP (RequestDecoder holds them), so the connection closes after this response.
         // A client still waiting for 100 Continue may send the body or not: the framing is unknown, so close.
-        boolean close = stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping()
-                || upgradeAsked || body.awaitingContinue();
+        boolean close = mustClose();
+        complete = true;
         ChannelHandlerContext ctx = stream.context();
         boolean head = "HEAD".equals(request.method());
-        int options = (head ? ResponseWriter.HEAD_REQUEST : 0) | (close ? ResponseWriter.CLOSE : 0)
-                | (this.head.protocolVersion() == HttpVersion.HTTP_1_0 ? ResponseWriter.HTTP_1_0 : 0)
-                | (logged ? ResponseWriter.KEEP_HEADERS : 0);
+        int options = options(head, close);
         ResponseWriter.Encoded out;
         try {
             out = server.writer().encode(ctx.alloc(), stream.responseBuffer(this), response,
@@ -400,5 +462,149 @@ final class Exchange implements ProtocolSwitch {
                     head ? 0 : out.bodyBytes(), this.head.headers(), out.headers()));
         }
         stream.send(this, out, close);
+    }
+
+    /**
+     * Whether the connection closes after this response: a WebSocket upgrade answered with anything but 101 (the
+     * client may already be sending frames, which must never be read as HTTP; RequestDecoder holds them), or a client
+     * still waiting for 100 Continue (it may send the body or not: the framing is unknown), besides the usual reasons.
+     */
+    private boolean mustClose() {
+        return stream.closing() || !request.keepAlive() || body.tooLarge() || server.stopping() || upgradeAsked
+                || body.awaitingContinue();
+    }
+
+    private int options(boolean headRequest, boolean close) {
+        return (headRequest ? ResponseWriter.HEAD_REQUEST : 0) | (close ? ResponseWriter.CLOSE : 0)
+                | (this.head.protocolVersion() == HttpVersion.HTTP_1_0 ? ResponseWriter.HTTP_1_0 : 0)
+                | (logged ? ResponseWriter.KEEP_HEADERS : 0);
+    }
+
+    // ---- a streamed response (StreamStart)
+
+    @Override
+    public dev.weft.internal.web.BodySink start(ResponseParts parts, long contentLength) {
+        if (responded || abandoned) {
+            throw new IllegalStateException("cannot start a streamed response to " + request.method() + " "
+                    + request.rawTarget() + (abandoned ? ": the client has gone away" : ": it was answered already"));
+        }
+        responded = true;
+        boolean headRequest = "HEAD".equals(request.method());
+        boolean http10 = this.head.protocolVersion() == HttpVersion.HTTP_1_0;
+        boolean bodyAllowed = !dev.weft.http.HttpStatus.forbidsBody(parts.status()) && parts.status() != 205;
+        StreamedBody.Framing framing = !bodyAllowed || headRequest ? StreamedBody.Framing.NONE
+                : contentLength >= 0 ? StreamedBody.Framing.LENGTH
+                : http10 ? StreamedBody.Framing.CLOSE : StreamedBody.Framing.CHUNKED;
+        // An HTTP/1.0 client without a length learns where the body ends by the close; HEAD and 204/304 announce
+        // no framing of their own.
+        closeAfter = mustClose() || framing == StreamedBody.Framing.CLOSE;
+        io.netty.handler.codec.http.HttpHeaders sent = logged
+                ? io.netty.handler.codec.http.DefaultHttpHeadersFactory.headersFactory().withValidation(false)
+                        .newHeaders()
+                : null;
+        io.netty.buffer.ByteBuf headBytes = server.writer().encodeHead(stream.context().alloc(), parts,
+                contentLength, !http10, options(headRequest, closeAfter), sent);
+        streamed = new StreamedBody(this, stream.context(), framing, contentLength);
+        streamStatus = parts.status();
+        streamHeaders = sent;
+        stream.writePart(this, headBytes);
+        return streamed;
+    }
+
+    /** Writes part of this exchange's streamed body. Loop thread. */
+    void writePart(Object part) {
+        stream.writePart(this, part);
+    }
+
+    /** Ends this exchange's streamed response (from its {@link StreamedBody}). Loop thread. */
+    void endStream(io.netty.buffer.@Nullable ByteBuf last, boolean close, long bodyBytes) {
+        if (complete) {
+            if (last != null) {
+                last.release();
+            }
+            return;
+        }
+        complete = true;
+        if (logged) {
+            server.accessLog().log(new AccessLogger.Entry(String.valueOf(request.remote()), startMillis, startNanos,
+                    request.method() + " " + request.rawTarget() + " " + request.version(), streamStatus,
+                    bodyBytes, this.head.headers(), streamHeaders != null ? streamHeaders
+                            : io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE));
+        }
+        if (abandoned) {
+            if (last != null) {
+                last.release();
+            }
+            return;
+        }
+        stream.endStream(this, last, close || closeAfter);
+    }
+
+    /** Whether the client has gone away. */
+    boolean gone() {
+        return abandoned;
+    }
+
+    /** Sends {@code response} instead of the file response that could not be (404 for no file). Loop thread. */
+    void respondInstead(Response response) {
+        sendingFile = false;
+        respond(response);
+    }
+
+    /** The handler failed after the head went out: close the connection before the body ends. Loop thread. */
+    void abortStream() {
+        if (complete) {
+            return;
+        }
+        complete = true;
+        if (!abandoned) {
+            // What was written goes out first; then the close, with no last chunk: the client sees the body unfinished.
+            stream.endStream(this, null, true);
+        }
+    }
+
+    /** The connection can take more bytes again. Loop thread. */
+    void writable() {
+        if (streamed != null) {
+            streamed.writable();
+        }
+    }
+
+    /**
+     * The handler's reply came with a streamed response started, or is a {@link StreamResponse}: prepare it if the
+     * handler did not (an empty body), then end it; a failure after the head went out can only close the connection.
+     */
+    private void finishStream(@Nullable Reply reply, @Nullable Throwable failure) {
+        Throwable error = failure != null ? failure
+                : reply instanceof dev.weft.internal.web.FailedReply f ? f.error()
+                : reply instanceof HttpException h ? h
+                : null;
+        if (error == null && reply instanceof StreamResponse s && !s.prepared()) {
+            if (responded) {
+                LOG.error("The handler of {} {} returned a StreamResponse it never prepared, after answering already",
+                        request.method(), request.rawTarget());
+                return;
+            }
+            s.prepare(request);
+        }
+        StreamedBody body = streamed;
+        if (body == null) {
+            return;
+        }
+        if (error != null) {
+            Throwable t = Failures.unwrap(error);
+            if (!(t instanceof CancellationException) && !(t instanceof dev.weft.web.ClientDisconnectedException)
+                    && !abandoned) {
+                LOG.error("Error in the handler of {} {} after its streamed response began; closing the connection",
+                        request.method(), request.rawTarget(), t);
+            }
+            body.abort();
+            return;
+        }
+        if (!(reply instanceof StreamResponse)) {
+            LOG.warn("The handler of {} {} started a streamed response but returned {}; the stream is ended and the"
+                    + " reply dropped", request.method(), request.rawTarget(), reply);
+        }
+        body.end();
     }
 }

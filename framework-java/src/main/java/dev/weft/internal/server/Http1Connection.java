@@ -265,7 +265,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         ex.body.offer(content.content(), last);
         if (ex.body.tooLarge()) {
             closing = true;
-            if (ex.responded()) {
+            if (ex.complete()) {
                 // The 413 may still be in this batch's unflushed writes: send it, then close gently.
                 writeBatch();
                 lingerThenClose(ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
@@ -274,7 +274,7 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         }
         if (last) {
             ex.bodyDone = true;
-            if (ex.responded()) {
+            if (ex.complete()) {
                 finishExchange();
             }
         }
@@ -348,6 +348,61 @@ public final class Http1Connection extends ChannelInboundHandlerAdapter implemen
         if (ex.bodyDone) {
             finishExchange();
         }
+    }
+
+    @Override
+    public void writePart(Exchange ex, Object part) {
+        if (current != ex) {
+            ReferenceCountUtil.release(part);
+            return;
+        }
+        writeBatch();
+        // A failed write reaches exceptionCaught, which closes; the exchange learns of it from channelInactive.
+        encoderCtx.write(part, encoderCtx.voidPromise());
+        flushSoon();
+    }
+
+    @Override
+    public void endStream(Exchange ex, @Nullable ByteBuf last, boolean close) {
+        if (current != ex) {
+            if (last != null) {
+                last.release();
+            }
+            return;
+        }
+        writeBatch();
+        io.netty.channel.ChannelFuture done = encoderCtx.write(last != null ? last : Unpooled.EMPTY_BUFFER);
+        flushSoon();
+        if (close) {
+            closing = true;
+            if (ex.bodyDone) {
+                done.addListener(ChannelFutureListener.CLOSE);
+            } else {
+                lingerThenClose(done); // the client may still be sending the body
+                endCount();
+            }
+        }
+        if (ex.bodyDone) {
+            finishExchange();
+        }
+    }
+
+    /** Flushes at the end of this read batch, or now outside one. */
+    private void flushSoon() {
+        if (inRead) {
+            needsFlush = true;
+        } else {
+            ctx.flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Exchange ex = current;
+        if (ex != null && ctx.channel().isWritable()) {
+            ex.writable();
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     /**

@@ -136,68 +136,9 @@ public final class ResponseWriter {
         ByteBuf out = null;
         try {
             out = shared ? into.ensureWritable(estimate) : alloc.buffer(estimate);
-            statusLine(out, status, r.reason());
             boolean setType = bodyAllowed && r.contentType() != null && (length > 0 || r.body() != null);
-            boolean setConnection = close || http10;
-            boolean givenServer = false;
-            if (given != null) {
-                for (Iterator<Map.Entry<CharSequence, CharSequence>> it = given.iteratorCharSequence(); it.hasNext();) {
-                    Map.Entry<CharSequence, CharSequence> h = it.next();
-                    CharSequence name = h.getKey();
-                    // Weft frames every body with Content-Length: a given Transfer-Encoding or Content-Length would
-                    // contradict it (or, where no body may go, announce one).
-                    if ((setType && HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name))
-                            || HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
-                            || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
-                            || HttpHeaderNames.DATE.contentEqualsIgnoreCase(name)
-                            || (setConnection && HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name))) {
-                        continue; // ours replaces it
-                    }
-                    givenServer |= HttpHeaderNames.SERVER.contentEqualsIgnoreCase(name);
-                    header(out, sent, name, h.getValue());
-                }
-            }
-            // The usual lines go out whole, encoded once: a copy each instead of four.
-            if (setType) {
-                byte[] typeLine = contentTypeLine(r.contentType());
-                if (typeLine != null) {
-                    out.writeBytes(typeLine);
-                    if (sent != null) {
-                        sent.add(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-                    }
-                } else {
-                    header(out, sent, HttpHeaderNames.CONTENT_TYPE, r.contentType());
-                }
-            }
-            if (bodyAllowed || status == RESET_CONTENT) {
-                out.writeBytes(CONTENT_LENGTH_PREFIX);
-                writeDecimal(out, length);
-                out.writeBytes(CRLF);
-                if (sent != null) {
-                    sent.addInt(HttpHeaderNames.CONTENT_LENGTH, length);
-                }
-            }
-            out.writeBytes(date.line());
-            if (sent != null) {
-                sent.add(HttpHeaderNames.DATE, date.now());
-            }
-            if (serverLine.length > 0 && !givenServer) {
-                out.writeBytes(serverLine);
-                if (sent != null) {
-                    sent.add(HttpHeaderNames.SERVER, serverHeader);
-                }
-            }
-            if (r.cookies() != null) {
-                for (Cookie c : r.cookies()) {
-                    header(out, sent, HttpHeaderNames.SET_COOKIE, c.toSetCookieHeader());
-                }
-            }
-            if (close) {
-                header(out, sent, HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            } else if (http10) {
-                header(out, sent, HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            }
-            out.writeBytes(CRLF);
+            writeHead(out, r, sent, setType, bodyAllowed || status == RESET_CONTENT ? length : -1, false, close,
+                    http10);
             if (head) {
                 content.release();
                 return new Encoded(status, length, out, null, sent, shared);
@@ -221,6 +162,102 @@ public final class ResponseWriter {
             content.release();
             throw e;
         }
+    }
+
+    /**
+     * Encodes the head of a streamed response, whose body follows in parts: framed by {@code contentLength} when it
+     * is not negative, else by chunked transfer coding ({@code chunked}), else by closing the connection (an
+     * HTTP/1.0 client). {@code options} as for {@link #encode}; {@code sent}, when not null, receives the headers as
+     * sent.
+     */
+    public ByteBuf encodeHead(ByteBufAllocator alloc, ResponseParts r, long contentLength, boolean chunked,
+                              int options, @Nullable HttpHeaders sent) {
+        boolean bodyAllowed = !HttpStatus.forbidsBody(r.status()) && r.status() != RESET_CONTENT;
+        HttpHeaders given = r.headers();
+        ByteBuf out = alloc.buffer(HEAD_ESTIMATE + (given == null ? 0 : 32 * given.size()));
+        try {
+            writeHead(out, r, sent, bodyAllowed && r.contentType() != null,
+                    bodyAllowed || r.status() == RESET_CONTENT ? (bodyAllowed ? contentLength : 0) : -1,
+                    bodyAllowed && contentLength < 0 && chunked, (options & CLOSE) != 0, (options & HTTP_1_0) != 0);
+            return out;
+        } catch (RuntimeException | Error e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    /**
+     * The status line and headers, up to and including the empty line: the given headers but those Weft sets
+     * itself, then {@code Content-Type} (if {@code setType}), the framing ({@code Content-Length} when
+     * {@code length} is not negative, else {@code Transfer-Encoding: chunked} if {@code chunked}), {@code Date},
+     * {@code Server}, cookies and {@code Connection}.
+     */
+    private void writeHead(ByteBuf out, ResponseParts r, @Nullable HttpHeaders sent, boolean setType, long length,
+                           boolean chunked, boolean close, boolean http10) {
+        statusLine(out, r.status(), r.reason());
+        HttpHeaders given = r.headers();
+        boolean setConnection = close || http10;
+        boolean givenServer = false;
+        if (given != null) {
+            for (Iterator<Map.Entry<CharSequence, CharSequence>> it = given.iteratorCharSequence(); it.hasNext();) {
+                Map.Entry<CharSequence, CharSequence> h = it.next();
+                CharSequence name = h.getKey();
+                // Weft frames every body itself: a given Transfer-Encoding or Content-Length would contradict it
+                // (or, where no body may go, announce one).
+                if ((setType && HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(name))
+                        || HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)
+                        || HttpHeaderNames.TRANSFER_ENCODING.contentEqualsIgnoreCase(name)
+                        || HttpHeaderNames.DATE.contentEqualsIgnoreCase(name)
+                        || (setConnection && HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name))) {
+                    continue; // ours replaces it
+                }
+                givenServer |= HttpHeaderNames.SERVER.contentEqualsIgnoreCase(name);
+                header(out, sent, name, h.getValue());
+            }
+        }
+        // The usual lines go out whole, encoded once: a copy each instead of four.
+        if (setType) {
+            byte[] typeLine = contentTypeLine(r.contentType());
+            if (typeLine != null) {
+                out.writeBytes(typeLine);
+                if (sent != null) {
+                    sent.add(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+                }
+            } else {
+                header(out, sent, HttpHeaderNames.CONTENT_TYPE, r.contentType());
+            }
+        }
+        if (length >= 0) {
+            out.writeBytes(CONTENT_LENGTH_PREFIX);
+            writeDecimal(out, length);
+            out.writeBytes(CRLF);
+            if (sent != null) {
+                sent.add(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
+            }
+        } else if (chunked) {
+            header(out, sent, HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        out.writeBytes(date.line());
+        if (sent != null) {
+            sent.add(HttpHeaderNames.DATE, date.now());
+        }
+        if (serverLine.length > 0 && !givenServer) {
+            out.writeBytes(serverLine);
+            if (sent != null) {
+                sent.add(HttpHeaderNames.SERVER, serverHeader);
+            }
+        }
+        if (r.cookies() != null) {
+            for (Cookie c : r.cookies()) {
+                header(out, sent, HttpHeaderNames.SET_COOKIE, c.toSetCookieHeader());
+            }
+        }
+        if (close) {
+            header(out, sent, HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (http10) {
+            header(out, sent, HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        out.writeBytes(CRLF);
     }
 
     private static void statusLine(ByteBuf out, int status, @Nullable String reason) {
@@ -282,16 +319,16 @@ public final class ResponseWriter {
     }
 
     /** {@code value} (not negative) in decimal ASCII, written in place: no string per response. */
-    private static void writeDecimal(ByteBuf out, int value) {
+    private static void writeDecimal(ByteBuf out, long value) {
         int digits = 1;
-        for (int v = value; v >= 10; v /= 10) {
+        for (long v = value; v >= 10; v /= 10) {
             digits++;
         }
         out.ensureWritable(digits);
         int at = out.writerIndex() + digits;
-        int v = value;
+        long v = value;
         do {
-            out.setByte(--at, '0' + v % 10);
+            out.setByte(--at, (int) ('0' + v % 10));
             v /= 10;
         } while (v != 0);
         out.writerIndex(out.writerIndex() + digits);

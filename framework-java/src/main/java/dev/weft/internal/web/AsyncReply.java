@@ -71,17 +71,17 @@ public final class AsyncReply implements Reply {
     }
 
     /**
-     * Calls {@code action} with the response this reply comes to, or its failure, as {@link #toStage()}'s
-     * {@code whenComplete} would, without the stage in between: what the server waits on for every later reply (and
-     * an upgraded WebSocket, for its whole life), so one stage and one node fewer each.
+     * Calls {@code action} with the reply this one comes to (a {@link Response}, an {@link dev.weft.web.HttpException},
+     * a stream or WebSocket response, …) or with its failure, without a stage in between: what the server waits on for
+     * every later reply (and an upgraded WebSocket, for its whole life), so one stage and one node fewer each.
      */
-    public void whenSettled(BiConsumer<? super Response, ? super Throwable> action) {
+    public void whenSettled(BiConsumer<? super Reply, ? super Throwable> action) {
         stage.whenComplete((reply, error) -> {
             Reply r = settle(reply, error);
-            if (r instanceof Response response) {
-                action.accept(response, null);
+            if (r instanceof FailedReply f) {
+                action.accept(null, f.error());
             } else {
-                r.toStage().whenComplete(action);
+                action.accept(r, null);
             }
         });
     }

@@ -36,6 +36,8 @@ public final class DefaultRequest implements Request {
     private Application app;
     private @Nullable MultiMap query;
     private @Nullable Map<String, String> cookies;
+    /** The exchange a {@code StreamResponse} starts on; null without a connection. Answered for {@link StreamStart#KEY}. */
+    private @Nullable StreamStart streamStart;
 
     /** A request of {@code app} (the root until {@link #route} finds the owner of its route). */
     public DefaultRequest(ConnectionInfo connection, RequestHead head, RequestBody body, Application app) {
@@ -195,9 +197,17 @@ public final class DefaultRequest implements Request {
         return connection.loop();
     }
 
+    /** Sets the exchange a {@code StreamResponse} on this request starts on. */
+    public void streamStart(StreamStart start) {
+        this.streamStart = start;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> @Nullable T get(RequestKey<T> key) {
+        if (key == StreamStart.KEY) {
+            return (T) streamStart; // the connection's, not state: nothing stored per request
+        }
         Map<RequestKey<?>, Object> values = state.values;
         return values == null ? null : (T) values.get(key);
     }
@@ -268,6 +278,7 @@ public final class DefaultRequest implements Request {
         change.accept(c);
         DefaultRequest copy = new DefaultRequest(connection, c.apply(), body, app, state);
         copy.match = match;
+        copy.streamStart = streamStart;
         return copy;
     }
 

@@ -14,6 +14,11 @@ public final class FailedReply implements Reply {
         this.error = error;
     }
 
+    /** What the reply failed with. */
+    public Throwable error() {
+        return error;
+    }
+
     @Override
     public Reply then(ResponseFunction fn) {
         return this;

@@ -26,6 +26,18 @@ public abstract class ResponseAccess {
         return a.partsOf(response);
     }
 
+    /** The body of {@code response} as held ({@link ResponseParts#body}), without making the parts. */
+    public static @Nullable Object body(Response response) {
+        ResponseAccess a = instance;
+        if (a == null) {
+            throw new IllegalStateException("dev.weft.web.Response did not install its ResponseAccess");
+        }
+        return a.bodyOf(response);
+    }
+
+    /** The body of {@code response}, as held. */
+    protected abstract @Nullable Object bodyOf(Response response);
+
     /** The parts of {@code response}, as held. */
     protected abstract ResponseParts partsOf(Response response);
 }
