@@ -86,11 +86,14 @@ final class FileSender {
         if (parts.headers() != null) {
             out.add(parts.headers());
         }
-        out.set(HttpHeaderNames.ETAG, etag);
-        out.set(HttpHeaderNames.LAST_MODIFIED,
-                FileAnswer.httpDate(Math.floorDiv(opened.mtimeNanos(), TimeUnit.SECONDS.toNanos(1))));
         int status = answer.status();
         boolean body = status == 200 || status == 206;
+        if (body || status == 304) {
+            // Validators go with the representation and with 304 (RFC 9110 §15.4.5), not with 412 or 416 (aiohttp alike).
+            out.set(HttpHeaderNames.ETAG, etag);
+            out.set(HttpHeaderNames.LAST_MODIFIED,
+                    FileAnswer.httpDate(Math.floorDiv(opened.mtimeNanos(), TimeUnit.SECONDS.toNanos(1))));
+        }
         if (body || status == 416) {
             out.set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
         }
@@ -102,7 +105,7 @@ final class FileSender {
         }
         if (opened.coding() != null && body) {
             out.set(HttpHeaderNames.CONTENT_ENCODING, opened.coding());
-            out.add(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_ENCODING);
+            out.add(HttpHeaderNames.VARY, "Accept-Encoding");
         }
         String type = !body ? null : parts.contentType() != null ? parts.contentType()
                 : MediaTypes.forFileName(file.path().getFileName() == null ? "" : file.path().getFileName().toString());
