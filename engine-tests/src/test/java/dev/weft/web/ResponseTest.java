@@ -37,6 +37,27 @@ class ResponseTest {
     }
 
     @Test
+    void a_body_without_a_type_is_sent_without_content_type(TestClients clients) {
+        Application app = Application.create();
+        app.routes().get("/raw", req -> Response.bytes(new byte[] {1, 2, 3}));
+        try (ClientResponse res = clients.create(app).get("/raw").join()) {
+            assertThat(res.header("Content-Type")).isNull();
+            assertThat(res.header("Content-Length")).isEqualTo("3");
+            assertThat(res.bytes().toCompletableFuture().join()).containsExactly(1, 2, 3);
+        }
+    }
+
+    @Test
+    void a_content_type_that_would_split_the_head_is_refused() {
+        assertThatThrownBy(() -> Response.bytes(new byte[0], "text/plain\r\nSet-Cookie: a=b"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> Response.text("x").contentType("a\u0000b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StreamResponse().contentType("a\nb"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void html_is_200_html_utf8() {
         assertThat(Response.html("<p>hi</p>").contentType()).isEqualTo("text/html; charset=utf-8");
     }

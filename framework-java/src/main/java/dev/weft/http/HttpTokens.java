@@ -38,4 +38,18 @@ public final class HttpTokens {
         }
         return true;
     }
+
+    /**
+     * Whether {@code s} may be a header field value as Weft sends it: no control character but horizontal tab (so no
+     * CR, LF or NUL, which would end the field or the head), and nothing above Latin-1.
+     */
+    public static boolean isFieldValue(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

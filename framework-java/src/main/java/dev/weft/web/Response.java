@@ -80,9 +80,21 @@ public final class Response implements Reply {
         return new Response(HttpStatus.OK, MediaTypes.APPLICATION_JSON, new JsonBody(value, codec));
     }
 
-    /** 200 with a binary body of {@code contentType}. The array is used as it is, not copied. */
+    /**
+     * 200 with a binary body of {@code contentType}. The array is used as it is, not copied.
+     *
+     * @throws IllegalArgumentException if {@code contentType} has a control character (CR, LF, NUL, …)
+     */
     public static Response bytes(byte[] body, String contentType) {
-        return new Response(HttpStatus.OK, contentType, body);
+        return new Response(HttpStatus.OK, checkContentType(contentType), body);
+    }
+
+    /**
+     * 200 with a binary body and no {@code Content-Type}: the client decides what it is (RFC 9110 §8.3), as aiohttp
+     * sends a body whose type was never set. The array is used as it is, not copied.
+     */
+    public static Response bytes(byte[] body) {
+        return new Response(HttpStatus.OK, null, body);
     }
 
     /**
@@ -159,11 +171,23 @@ public final class Response implements Reply {
         return this;
     }
 
-    /** Sets the {@code Content-Type}. */
+    /**
+     * Sets the {@code Content-Type}. Held as given (a constant such as {@link MediaTypes#APPLICATION_JSON} costs
+     * nothing per response) and checked here.
+     *
+     * @throws IllegalArgumentException if {@code contentType} has a control character (CR, LF, NUL, …)
+     */
     public Response contentType(String contentType) {
-        NettyHeaders.create().set(HttpHeaders.CONTENT_TYPE, contentType); // validates, throws on CR/LF
-        this.contentType = contentType;
+        this.contentType = checkContentType(contentType);
         return this;
+    }
+
+    private static String checkContentType(String contentType) {
+        if (!dev.weft.http.HttpTokens.isFieldValue(contentType)) {
+            throw new IllegalArgumentException("a Content-Type cannot hold control characters: '"
+                    + contentType.replaceAll("\\p{Cntrl}", "?") + "'");
+        }
+        return contentType;
     }
 
     /** Adds a {@code Set-Cookie}. */

@@ -91,8 +91,7 @@ public final class StreamResponse implements Reply {
     /** Sets the {@code Content-Type}. Without one, the body goes out with none. */
     public StreamResponse contentType(String contentType) {
         checkNotPrepared("Content-Type");
-        NettyHeaders.create().set(HttpHeaders.CONTENT_TYPE, contentType); // validates, throws on CR/LF
-        this.contentType = contentType;
+        this.contentType = Response.empty(status).contentType(contentType).contentType(); // the same check
         return this;
     }
 
