@@ -232,12 +232,14 @@ final class Exchange implements ProtocolSwitch, StreamStart {
         } catch (Throwable t) {
             reply = Reply.failed(t);
         }
-        if (reply instanceof Response r && streamed == null) {
+        if (streamed != null && !(reply instanceof AsyncReply)) {
+            finishStream(reply, null); // the handler began a stream (a StreamResponse, or one inside another reply)
+        } else if (reply instanceof Response r) {
             respond(r);
-        } else if (reply instanceof HttpException e && streamed == null) {
+        } else if (reply instanceof HttpException e) {
             respond(e.toResponse());
-        } else if (reply instanceof StreamResponse || reply instanceof Response || reply instanceof HttpException) {
-            finishStream(reply, null); // a stream, or a response after the handler began one
+        } else if (reply instanceof StreamResponse) {
+            finishStream(reply, null);
         } else {
             pending = reply;
             Settler s = new Settler(this, stream.context());
@@ -601,7 +603,7 @@ final class Exchange implements ProtocolSwitch, StreamStart {
             body.abort();
             return;
         }
-        if (!(reply instanceof StreamResponse)) {
+        if (reply instanceof Response) {
             LOG.warn("The handler of {} {} started a streamed response but returned {}; the stream is ended and the"
                     + " reply dropped", request.method(), request.rawTarget(), reply);
         }
