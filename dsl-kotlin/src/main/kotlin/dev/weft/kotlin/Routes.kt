@@ -87,4 +87,16 @@ class Routes internal constructor(
     /** Adds an `OPTIONS` route. */
     fun options(path: String, name: String? = null, handler: suspend (Request) -> Reply) =
         route("OPTIONS", path, name, handler)
+
+    /**
+     * Serves the files under [directory] at [prefix] (`GET` and `HEAD`), as [RouteTable.staticFiles]: ranges,
+     * conditional requests and precompressed siblings; a path out of [directory] in any spelling is 404. A directory is
+     * 403 unless [showIndex]; symbolic links are refused unless [followSymlinks].
+     */
+    fun staticFiles(prefix: String, directory: java.nio.file.Path, showIndex: Boolean = false,
+                    followSymlinks: Boolean = false) {
+        table.staticFiles(prefix, directory, dev.weft.web.StaticOptions.create { o ->
+            o.showIndex(showIndex).followSymlinks(followSymlinks)
+        })
+    }
 }

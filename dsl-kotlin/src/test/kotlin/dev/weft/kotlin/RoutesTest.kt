@@ -36,6 +36,13 @@ class RoutesTest {
     }
 
     @Test
+    fun `static files are a GET route with the tail of the prefix`() {
+        val table = routes { staticFiles("/static", java.nio.file.Path.of("public"), showIndex = true) }
+
+        assertThat(table.routes().described()).containsExactly("GET /static/{filename:.*}")
+    }
+
+    @Test
     fun `routes added to an application are reversible by name`() {
         val app = Application.create()
 
